@@ -1,0 +1,287 @@
+//! Line-level recognisers for document elements (公文要素) and for text that is
+//! not part of the document (web chrome, metadata headers, page numbers, tables
+//! of contents). Patterns are compiled once.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::tree::{MetaKind, NoiseKind};
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new($pat).expect(concat!("pattern ", stringify!($name))));
+    };
+}
+
+// ---- noise -------------------------------------------------------------
+
+re!(
+    TIMESTAMP_LINE,
+    r"^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
+);
+re!(
+    CHROME_WORDS,
+    r"^(?:热门文档|热门推荐|相关推荐|相关文章|相关阅读|猜你喜欢|上一篇|下一篇|返回顶部|打印本页|关闭窗口|分享到|扫一扫|点击下载|下载文档|免费下载|立即下载|继续阅读|展开全文|阅读全文|版权声明|版权说明|免责声明|本文来源|文章来源|责任编辑|编辑[:：]|来源[:：]|发布时间|发布日期[:：]|浏览次数|阅读次数|字体[:：]|【字体|\[字体|当前位置|您的位置|首页\s*[>›»]|收藏本站|设为首页|范文[:：])"
+);
+re!(
+    CHROME_ANYWHERE,
+    r"(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|\.docx?\b|_第\d+页$)"
+);
+re!(
+    TIME_SOURCE,
+    r"^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]"
+);
+re!(MD_META, r"^\*\*[^*]{1,12}\*\*\s*[:：]");
+re!(
+    KV_META,
+    r"^(?:版本|来源|更新时间|作者|上传者|上传时间|标签|分类|tags|title|date|source|author|category)\s*[:：]"
+);
+re!(RULE, r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|—{3,}|-\s-\s-[-\s]*)$");
+re!(HTML_COMMENT_LINE, r"^<!--.*-->$");
+re!(
+    PAGE_NUMBER,
+    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$"
+);
+re!(
+    TOC_LEADER,
+    r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$"
+);
+re!(TOC_HEADER, r"^目\s*录$");
+re!(
+    LICENSE_START,
+    r"^(?:本作品(?:来自|是|在)|Public domain|PD-|本文(?:件|作品)?(?:属于|系)公有领域|本模板)"
+);
+
+/// Classifies a line's content (trimmed) as noise, when it is clearly so on its
+/// own. Context-dependent noise (repeated titles, tables of contents made of
+/// headings, licence blocks) is decided by the document parser.
+pub(crate) fn noise_kind(content: &str, md_heading: u8) -> Option<NoiseKind> {
+    let _ = md_heading;
+    if RULE.is_match(content) || HTML_COMMENT_LINE.is_match(content) {
+        return Some(NoiseKind::Markup);
+    }
+    if PAGE_NUMBER.is_match(content) {
+        return Some(NoiseKind::PageNumber);
+    }
+    if TIMESTAMP_LINE.is_match(content)
+        || TIME_SOURCE.is_match(content)
+        || CHROME_WORDS.is_match(content)
+        || (content.chars().count() < 120 && CHROME_ANYWHERE.is_match(content))
+    {
+        return Some(NoiseKind::WebChrome);
+    }
+    if MD_META.is_match(content) || KV_META.is_match(content) {
+        return Some(NoiseKind::Metadata);
+    }
+    if TOC_LEADER.is_match(content) || TOC_HEADER.is_match(content) {
+        return Some(NoiseKind::TableOfContents);
+    }
+    None
+}
+
+/// Whether a line opens a licence block appended by the publishing site.
+pub(crate) fn starts_license(content: &str) -> bool {
+    LICENSE_START.is_match(content)
+}
+
+// ---- meta --------------------------------------------------------------
+
+re!(
+    DOC_NUMBER,
+    r"^[\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*(?:\d{4}|[０-９]{4}|\d{2})\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,5}\s*号$"
+);
+re!(
+    DECREE,
+    r"^(?:[\p{Han}]{2,30}令)\s*(?:[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）])?\s*(?:第\s*[0-9０-９]+\s*号)?(?:\s|$)"
+);
+re!(DECREE_NUMBER, r"^第\s*[0-9０-９]+\s*号$");
+re!(COPY_NUMBER, r"^[0-9０-９]{6}$");
+re!(SECRECY, r"^(?:绝密|机密|秘密)(?:\s*★\s*.{0,8})?$");
+re!(URGENCY, r"^(?:特急|加急|特提|平急)$");
+re!(ISSUER_MARK, r"^[\p{Han}\s　]{2,40}文\s*件$");
+re!(SIGNER, r"^签\s*发\s*人\s*[:：]");
+re!(
+    ATTACHMENT_NOTE,
+    r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?"
+);
+re!(CC, r"^抄\s*送\s*[:：]");
+re!(
+    ISSUED,
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$"
+);
+re!(
+    DATE,
+    r"^[（(]?\s*(?:\d{4}|[０-９]{4}|[〇零一二三四五六七八九○Ｏ]{4})\s*年\s*(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$"
+);
+re!(
+    FIELD,
+    r"^(?:时\s*间|地\s*点|主\s*持\s*人?|参会人员|参加人员|出席人员|出席|列席人员|列席|缺席人员|缺席|记\s*录\s*人?|会议主题|会议议题|议\s*题|会议名称|参会单位|应到人数|实到人数)\s*[:：]"
+);
+re!(
+    SIGNATORY,
+    r"^(?:总\s*理|国务院总理|主\s*席|行\s*长|部\s*长|局\s*长|主\s*任|省\s*长|市\s*长|署\s*长|院\s*长|检察长|委员长)[\s　]*[\p{Han}·]{2,4}$"
+);
+
+/// Classifies a line's content as a document element when the line alone says
+/// so. Addressees, signatures and dates depend on position and are decided by
+/// the document parser.
+pub(crate) fn meta_kind(content: &str) -> Option<MetaKind> {
+    if DOC_NUMBER.is_match(content) {
+        return Some(MetaKind::DocNumber);
+    }
+    if COPY_NUMBER.is_match(content) {
+        return Some(MetaKind::CopyNumber);
+    }
+    if SECRECY.is_match(content) {
+        return Some(MetaKind::Secrecy);
+    }
+    if URGENCY.is_match(content) {
+        return Some(MetaKind::Urgency);
+    }
+    if SIGNER.is_match(content) {
+        return Some(MetaKind::Signer);
+    }
+    if CC.is_match(content) {
+        return Some(MetaKind::Cc);
+    }
+    if ISSUED.is_match(content) {
+        return Some(MetaKind::Issued);
+    }
+    if FIELD.is_match(content) {
+        return Some(MetaKind::Field);
+    }
+    None
+}
+
+/// A 令 header: `中华人民共和国国务院令 第768号`, `中国人民银行令〔2016〕第3号`.
+pub(crate) fn is_decree(content: &str) -> bool {
+    DECREE.is_match(content) && content.contains('令') && {
+        let head: String = content.chars().take(40).collect();
+        head.contains('号') || head.ends_with('令')
+    }
+}
+
+/// `第768号` alone on a line, under a 令 header.
+pub(crate) fn is_decree_number(content: &str) -> bool {
+    DECREE_NUMBER.is_match(content)
+}
+
+/// A 发文机关标志 line such as `XX市人民政府文件`.
+pub(crate) fn is_issuer_mark(content: &str) -> bool {
+    ISSUER_MARK.is_match(content)
+}
+
+/// A line that is only a date (成文日期 or a date under a title).
+pub(crate) fn is_date(content: &str) -> bool {
+    let compact: String = content
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    DATE.is_match(&compact)
+}
+
+/// The signatory of a 令: `总　理　　李克强`, `行 长 周小川`.
+pub(crate) fn is_signatory(content: &str) -> bool {
+    SIGNATORY.is_match(content)
+}
+
+/// A 附件说明 line (`附件：`, `附件1：…`, `附件`).
+pub(crate) fn is_attachment_note(content: &str) -> bool {
+    ATTACHMENT_NOTE.is_match(content) && {
+        let c = content.chars().count();
+        c <= 60
+    }
+}
+
+/// Greetings that open a speech: not an addressee (主送机关).
+pub(crate) fn is_greeting(content: &str) -> bool {
+    let t = content.trim_end_matches(['：', ':', '！', '!', '，', ',']);
+    matches!(
+        t,
+        "各位代表"
+            | "同志们"
+            | "各位委员"
+            | "各位同志"
+            | "同志们、朋友们"
+            | "女士们、先生们"
+            | "各位领导"
+            | "尊敬的各位领导"
+    ) || (t.starts_with("各位") && t.chars().count() <= 12 && !t.contains('、'))
+        || t.ends_with("同志们")
+        || t.ends_with("们")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_web_chrome_and_metadata() {
+        for s in [
+            "热门文档",
+            "- 2024-08-28 08:57:57 (3篇)学习贯彻党的二十届三中全会精神研讨材料",
+            "2026-02-13 19:21:52",
+            "时间： 2026-02-03 来源：新华社",
+            "来源: 贵阳日报  发布时间: 2024-02-29 14:35   浏览次数：611次  字体:[*小**中**大*]",
+            "**版本**: 现行有效",
+            "**更新时间**: 2026-02-18",
+            "---",
+            "<!-- INFO END -->",
+            "— 2 —",
+            "-1-",
+            "42",
+            "第一章　总则……………………1",
+        ] {
+            assert!(noise_kind(s, 0).is_some(), "should treat {s} as noise");
+        }
+    }
+
+    #[test]
+    fn leaves_document_text_alone() {
+        for s in [
+            "一、总体要求",
+            "2.5",
+            "各位代表：",
+            "中国人民银行",
+            "2024年12月8日",
+            "第一条　为了规范管理，制定本办法。",
+            "时间：2024年8月7日",
+        ] {
+            assert!(noise_kind(s, 0).is_none(), "should not treat {s} as noise");
+        }
+    }
+
+    #[test]
+    fn recognises_elements() {
+        assert_eq!(meta_kind("国发〔2024〕1号"), Some(MetaKind::DocNumber));
+        assert_eq!(meta_kind("劳社部发[2008]3号"), Some(MetaKind::DocNumber));
+        assert_eq!(meta_kind("抄送：市委办公室。"), Some(MetaKind::Cc));
+        assert_eq!(meta_kind("签发人：张三"), Some(MetaKind::Signer));
+        assert_eq!(meta_kind("机密★1年"), Some(MetaKind::Secrecy));
+        assert_eq!(meta_kind("特急"), Some(MetaKind::Urgency));
+        assert_eq!(meta_kind("000123"), Some(MetaKind::CopyNumber));
+        assert_eq!(meta_kind("主持人：李四"), Some(MetaKind::Field));
+        assert_eq!(
+            meta_kind("XX县人民政府办公室　　2024年9月30日印发"),
+            Some(MetaKind::Issued)
+        );
+        assert!(is_decree(
+            "中华人民共和国国务院令  第737号 《防范和处置非法集资条例》已经通过"
+        ));
+        assert!(is_decree("中国人民银行令〔 2016〕第3号"));
+        assert!(is_decree("中华人民共和国国务院令"));
+        assert!(!is_decree(
+            "根据国务院令第737号的规定，现就有关事项通知如下："
+        ));
+        assert!(is_date("2024年12月8日"));
+        assert!(is_date("二〇二四年九月三十日"));
+        assert!(is_date("（2026年1月3日）"));
+        assert!(!is_date("2024年12月8日起施行。"));
+        assert!(is_signatory("总　理　　李克强"));
+        assert!(is_signatory("行 长       周小川"));
+        assert!(is_greeting("各位代表："));
+        assert!(is_greeting("同志们："));
+        assert!(!is_greeting("各省、自治区、直辖市人民政府："));
+    }
+}

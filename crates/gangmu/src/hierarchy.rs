@@ -1,0 +1,192 @@
+//! Which marker family is which level: inferred from the whole document, with
+//! the GB/T 9704 order (and 编 > 章 > 节 > 条 for regulations) as the default.
+//!
+//! Depths are assigned in one pass with an explicit stack of open levels. The
+//! document's own evidence — a family whose item 1 follows a heading of another
+//! family opens a level under it — overrides the canonical order when the two
+//! disagree.
+
+use std::collections::HashMap;
+
+use crate::marker::MarkerFamily;
+
+/// A level key: a marker family, or an unnumbered heading of one style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum LevelKey {
+    Numbered(MarkerFamily),
+    /// Unnumbered headings: the style tells apart two levels of them (a short
+    /// phrase vs. a sentence with commas).
+    Unnumbered {
+        sentence: bool,
+    },
+}
+
+/// What the depth pass needs to know about each heading, in document order.
+#[derive(Clone, Debug)]
+pub(crate) struct HeadingFacts {
+    pub key: LevelKey,
+    pub ordinal: u32,
+    /// Body paragraphs between the previous heading and this one.
+    pub paragraphs_before: usize,
+}
+
+fn rank(key: LevelKey) -> u8 {
+    match key {
+        LevelKey::Numbered(f) => f.rank(),
+        LevelKey::Unnumbered { .. } => 0,
+    }
+}
+
+/// Counts, for each ordered pair of families (A, B), how often item 1 of B
+/// directly follows a heading of A: evidence that B nests under A.
+fn evidence(headings: &[HeadingFacts]) -> HashMap<(LevelKey, LevelKey), u32> {
+    let mut above = HashMap::new();
+    for w in headings.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.key != b.key && b.ordinal == 1 {
+            if let (LevelKey::Numbered(_), LevelKey::Numbered(_)) = (a.key, b.key) {
+                *above.entry((a.key, b.key)).or_insert(0) += 1;
+            }
+        }
+    }
+    above
+}
+
+/// Assigns a depth (1 = outermost) to every heading.
+pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
+    let above = evidence(headings);
+    let contains = |outer: LevelKey, inner: LevelKey| -> bool {
+        let ab = above.get(&(outer, inner)).copied().unwrap_or(0);
+        let ba = above.get(&(inner, outer)).copied().unwrap_or(0);
+        if ab != ba {
+            return ab > ba;
+        }
+        rank(outer) < rank(inner)
+    };
+    let mut stack: Vec<LevelKey> = Vec::new();
+    let mut depths = Vec::with_capacity(headings.len());
+    let mut prev: Option<&HeadingFacts> = None;
+    for h in headings {
+        match h.key {
+            LevelKey::Numbered(_) => {
+                if let Some(i) = stack.iter().rposition(|k| *k == h.key) {
+                    stack.truncate(i + 1);
+                } else {
+                    while let Some(&top) = stack.last() {
+                        let keep = match top {
+                            LevelKey::Unnumbered { .. } => true,
+                            LevelKey::Numbered(_) => contains(top, h.key),
+                        };
+                        if keep {
+                            break;
+                        }
+                        stack.pop();
+                    }
+                    stack.push(h.key);
+                }
+            }
+            LevelKey::Unnumbered { .. } => {
+                if let Some(i) = stack.iter().rposition(|k| *k == h.key) {
+                    // A sibling of the last unnumbered heading of this style.
+                    stack.truncate(i + 1);
+                } else {
+                    let child = match prev {
+                        Some(p) => match p.key {
+                            LevelKey::Unnumbered { .. } => true, // other style: nested
+                            LevelKey::Numbered(_) => h.paragraphs_before <= 2,
+                        },
+                        None => false,
+                    };
+                    if !child {
+                        stack.clear();
+                    }
+                    stack.push(h.key);
+                }
+            }
+        }
+        depths.push(stack.len() as u32);
+        prev = Some(h);
+    }
+    depths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use MarkerFamily::*;
+
+    fn numbered(f: MarkerFamily, n: u32) -> HeadingFacts {
+        HeadingFacts {
+            key: LevelKey::Numbered(f),
+            ordinal: n,
+            paragraphs_before: 1,
+        }
+    }
+
+    #[test]
+    fn nests_the_canonical_order() {
+        let hs = [
+            numbered(ChineseComma, 1),
+            numbered(ChineseParen, 1),
+            numbered(ArabicDot, 1),
+            numbered(ArabicParen, 1),
+            numbered(ArabicDot, 2),
+            numbered(ChineseParen, 2),
+            numbered(ChineseComma, 2),
+        ];
+        assert_eq!(assign_depths(&hs), [1, 2, 3, 4, 3, 2, 1]);
+    }
+
+    #[test]
+    fn skipped_levels_take_the_next_depth() {
+        let hs = [
+            numbered(ChineseComma, 1),
+            numbered(ArabicDot, 1),
+            numbered(ArabicDot, 2),
+            numbered(ChineseComma, 2),
+        ];
+        assert_eq!(assign_depths(&hs), [1, 2, 2, 1]);
+    }
+
+    #[test]
+    fn a_document_that_puts_1_above_paren_one_is_followed() {
+        let hs = [
+            numbered(ArabicDot, 1),
+            numbered(ChineseParen, 1),
+            numbered(ChineseParen, 2),
+            numbered(ArabicDot, 2),
+            numbered(ChineseParen, 1),
+        ];
+        assert_eq!(assign_depths(&hs), [1, 2, 2, 1, 2]);
+    }
+
+    #[test]
+    fn regulations_nest_chapter_article_item() {
+        let hs = [
+            numbered(Chapter, 1),
+            numbered(Article, 1),
+            numbered(ChineseParen, 1),
+            numbered(Article, 2),
+            numbered(Chapter, 2),
+            numbered(Article, 3),
+        ];
+        assert_eq!(assign_depths(&hs), [1, 2, 3, 2, 1, 2]);
+    }
+
+    #[test]
+    fn unnumbered_headings_of_two_styles() {
+        let u = |sentence, p| HeadingFacts {
+            key: LevelKey::Unnumbered { sentence },
+            ordinal: 0,
+            paragraphs_before: p,
+        };
+        let hs = [
+            u(false, 1),
+            u(true, 1),
+            u(true, 5),
+            numbered(ChineseComma, 1),
+            u(false, 9),
+        ];
+        assert_eq!(assign_depths(&hs), [1, 2, 2, 3, 1]);
+    }
+}

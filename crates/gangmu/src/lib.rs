@@ -1,0 +1,47 @@
+//! # gangmu (纲目)
+//!
+//! A lossless structure parser for Chinese administrative text — 公文, 工作报告,
+//! 通知, 意见, 方案, 办法, 条例, 会议记录 — as written by offices and as scraped
+//! from the web.
+//!
+//! [`parse`] turns text into a typed tree ([`Document`]): the title and its
+//! subtitle block, document elements (发文字号, 主送机关, 署名, 成文日期…), the
+//! heading hierarchy (一、 → （一） → 1. → （1） → ①, and 第X编/章/节/条), paragraphs
+//! and the inline enumerations inside them (一是…二是…). Parsing never fails: text
+//! that is not part of the document (web chrome, page numbers, tables of
+//! contents) becomes `noise` nodes, and the leaves of the tree always tile the
+//! input byte for byte.
+//!
+//! ```
+//! let text = "关于做好防汛工作的通知\n\n各乡镇：\n\n一、提高认识\n（一）压实责任。一是明确分工；二是加强值守。\n";
+//! let doc = gangmu::parse(text);
+//! assert_eq!(doc.title_text(), Some("关于做好防汛工作的通知"));
+//! assert_eq!(doc.headings().count(), 2);
+//! // Every byte belongs to exactly one leaf.
+//! let covered: usize = doc.leaves().map(|n| n.span().len()).sum();
+//! assert_eq!(covered, text.len());
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod decode;
+mod diagnostic;
+mod element;
+mod enumeration;
+mod hierarchy;
+mod line;
+mod marker;
+mod numeral;
+mod parse;
+pub mod render;
+mod span;
+mod tree;
+
+pub use decode::{decode, DecodeError, Decoded, Encoding};
+pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
+pub use enumeration::{find_inline_markers, EnumerationFamily, InlineMarker};
+pub use marker::{parse_marker, Marker, MarkerFamily};
+pub use numeral::{chinese_numeral_value, to_chinese_numeral};
+pub use parse::parse;
+pub use span::{LineIndex, Span};
+pub use tree::{Document, MetaKind, Node, NoiseKind, Walk, SCHEMA};

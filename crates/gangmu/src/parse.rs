@@ -1,0 +1,1164 @@
+//! The document parser: lines → classified lines → typed tree.
+//!
+//! 1. Lines are split and stripped of indentation and markup ([`crate::line`]).
+//! 2. Each line is classified on its own: blank, noise, element, ordinal marker
+//!    (the nom grammar of [`crate::marker`]) or text.
+//! 3. Zones are decided from the whole document: the front matter (title,
+//!    subtitle block, 令 header, 主送机关), the end matter (署名, 成文日期, 抄送,
+//!    印发), licence trailers and tables of contents.
+//! 4. Body lines become headings (numbered, or unnumbered where the evidence is
+//!    clear) and paragraphs joined across hard wraps.
+//! 5. Depths come from [`crate::hierarchy`]; the tree is built with an explicit
+//!    stack of open sections.
+//!
+//! Every step is linear in the number of lines; no step recurses on input depth.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::element;
+use crate::enumeration;
+use crate::hierarchy::{self, HeadingFacts, LevelKey};
+use crate::line::{char_len, ends_sentence, is_space, split_lines, Line};
+use crate::marker::{parse_marker, Marker, MarkerFamily};
+use crate::span::Span;
+use crate::tree::{Document, MetaKind, Node, NoiseKind};
+
+/// What a line is, once decided.
+#[derive(Clone, Debug)]
+enum Kind {
+    Blank,
+    Noise(NoiseKind),
+    Meta(MetaKind),
+    Title,
+    Continuation,
+    Subtitle,
+    /// A heading: numbered (with its marker) or unnumbered.
+    Heading(Option<Box<Marker>>),
+    /// Body text.
+    Body,
+}
+
+/// Parses `text` into a [`Document`]. Never fails and never panics: whatever
+/// the input, the result is a tree whose leaves tile the input, plus
+/// diagnostics about what looked wrong.
+///
+/// ```
+/// let text = "关于开展安全检查的通知\n\n各单位：\n\n一、检查范围\n（一）重点单位。一是学校；二是医院。\n";
+/// let doc = gangmu::parse(text);
+/// assert_eq!(doc.title_text(), Some("关于开展安全检查的通知"));
+/// let headings: Vec<&str> = doc
+///     .headings()
+///     .map(|h| match h {
+///         gangmu::Node::Heading { title, .. } => &text[title.range()],
+///         _ => unreachable!(),
+///     })
+///     .collect();
+/// assert_eq!(headings, ["检查范围", "重点单位。"]);
+/// ```
+pub fn parse(text: &str) -> Document {
+    Parser::new(text).run()
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    kinds: Vec<Kind>,
+    /// Index of the first line of each attachment (附件) container.
+    attachments: Vec<usize>,
+    /// First line of the end matter (署名, 成文日期…), if any.
+    end_matter: Option<usize>,
+    wrapped: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Document-type words a title ends with (文种), used to decide where a
+/// multi-line title stops.
+const DOC_TYPE_ENDINGS: &[&str] = &[
+    "报告", "通知", "意见", "办法", "条例", "规定", "决定", "决议", "方案", "纪要", "摘要", "细则",
+    "规则", "公告", "通告", "通报", "请示", "批复", "函", "讲话", "总结", "计划", "要点", "制度",
+    "规划", "召开", "命令", "令", "公报", "议案", "记录", "体会", "发言", "汇报", "说明", "提纲",
+    "标准", "指引", "指南", "章程", "守则", "准则", "清单", "措施",
+];
+
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_space(*c) && !matches!(c, '*' | '#' | '_' | '\u{3000}'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '〔' | '［' | '【' => '[',
+            '〕' | '］' | '】' => ']',
+            c => c,
+        })
+        .collect()
+}
+
+fn strip_trailing_parenthetical(s: &str) -> &str {
+    let t = s.trim_end();
+    if t.ends_with(')') || t.ends_with('）') {
+        if let Some(i) = t.rfind(['(', '（']) {
+            return t[..i].trim_end();
+        }
+    }
+    t
+}
+
+fn ends_with_doc_type(s: &str) -> bool {
+    let t = strip_trailing_parenthetical(s);
+    DOC_TYPE_ENDINGS.iter().any(|w| t.ends_with(w))
+}
+
+fn unbalanced(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '《' | '（' | '(' | '“' | '〔' | '【' => depth += 1,
+            '》' | '）' | ')' | '”' | '〕' | '】' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+fn starts_with_punct(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '）'
+                | ')'
+                | '》'
+                | '”'
+                | '’'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '！'
+                | '？'
+                | '」'
+                | '〕'
+                | ']'
+        )
+    })
+}
+
+fn is_subtitle_pattern(c: &str) -> bool {
+    if c.starts_with("——") || c.starts_with("—") || c.starts_with("--") {
+        return true;
+    }
+    let n = char_len(c);
+    if (c.starts_with('（') || c.starts_with('('))
+        && (c.ends_with('）') || c.ends_with(')'))
+        && n <= 80
+        && (c.contains('年') || c.contains("通过") || c.contains("会议"))
+    {
+        return true;
+    }
+    // Date-led promulgation lines: `2020年8月24日 最高人民法院审判委员会…通过`.
+    if starts_with_full_date(c) && n <= 200 {
+        return true;
+    }
+    false
+}
+
+fn starts_with_full_date(c: &str) -> bool {
+    let b: Vec<char> = c.chars().take(12).collect();
+    let mut i = 0;
+    let digits = |i: &mut usize, max: usize| {
+        let s = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() && *i - s < max {
+            *i += 1;
+        }
+        *i - s
+    };
+    if digits(&mut i, 4) != 4 || b.get(i) != Some(&'年') {
+        return false;
+    }
+    i += 1;
+    if digits(&mut i, 2) == 0 || b.get(i) != Some(&'月') {
+        return false;
+    }
+    i += 1;
+    digits(&mut i, 2) > 0 && b.get(i) == Some(&'日')
+}
+
+fn looks_like_organ(c: &str) -> bool {
+    const ORGAN: &[&str] = &[
+        "各",
+        "局",
+        "厅",
+        "委",
+        "院",
+        "部",
+        "政府",
+        "机关",
+        "单位",
+        "公司",
+        "银行",
+        "中心",
+        "办公室",
+        "协会",
+        "学校",
+        "党委",
+        "党组",
+        "支部",
+        "处",
+        "科",
+        "所",
+        "会",
+        "总部",
+        "分行",
+        "行",
+    ];
+    ORGAN.iter().any(|w| c.contains(w))
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        let lines = split_lines(text);
+        let kinds = vec![Kind::Body; lines.len()];
+        Parser {
+            text,
+            lines,
+            kinds,
+            attachments: Vec::new(),
+            end_matter: None,
+            wrapped: false,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn content(&self, i: usize) -> &'a str {
+        self.lines[i].content(self.text)
+    }
+
+    fn next_nonblank(&self, i: usize) -> Option<usize> {
+        (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())
+    }
+
+    fn prev_nonblank(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| !self.lines[j].is_blank())
+    }
+
+    fn run(mut self) -> Document {
+        self.classify_lines();
+        self.mark_tables_of_contents();
+        self.measure_wrapping();
+        let body_start = self.front_matter();
+        self.end_matter(body_start);
+        self.body(body_start);
+        self.report_noise_and_truncation();
+        let children = self.build();
+        Document::new(self.text.len(), children, self.diagnostics)
+    }
+
+    // ---- step 2: each line on its own ------------------------------------
+
+    fn classify_lines(&mut self) {
+        let n = self.lines.len();
+        let mut in_comment = false;
+        // Markdown front matter: `---` … `---` at the very top.
+        let first = (0..n).find(|&i| !self.lines[i].is_blank());
+        let mut front_matter_end = None;
+        if let Some(f) = first {
+            if self.content(f) == "---" {
+                front_matter_end = (f + 1..n.min(f + 60)).find(|&j| self.content(j) == "---");
+            }
+        }
+        let mut license_from = None;
+        for i in 0..n {
+            let line = &self.lines[i];
+            if line.is_blank() {
+                self.kinds[i] = Kind::Blank;
+                continue;
+            }
+            let c = self.content(i);
+            if let (Some(f), Some(e)) = (first, front_matter_end) {
+                if i >= f && i <= e {
+                    self.kinds[i] = Kind::Noise(NoiseKind::Metadata);
+                    continue;
+                }
+            }
+            if in_comment {
+                self.kinds[i] = Kind::Noise(NoiseKind::Markup);
+                if c.contains("-->") {
+                    in_comment = false;
+                }
+                continue;
+            }
+            if c.starts_with("<!--") && !c.contains("-->") {
+                in_comment = true;
+                self.kinds[i] = Kind::Noise(NoiseKind::Markup);
+                continue;
+            }
+            if license_from.is_none() && i * 3 >= n && element::starts_license(c) {
+                license_from = Some(i);
+            }
+            if license_from.is_some() {
+                self.kinds[i] = Kind::Noise(NoiseKind::License);
+                continue;
+            }
+            if let Some(k) = element::noise_kind(c, line.md_heading) {
+                self.kinds[i] = Kind::Noise(k);
+                continue;
+            }
+            if let Some(m) = parse_marker(c) {
+                let mut m = m;
+                m.span = Span::new(line.content_start, line.content_start + m.span.len());
+                self.kinds[i] = Kind::Heading(Some(Box::new(m)));
+                continue;
+            }
+            if let Some(k) = element::meta_kind(c) {
+                self.kinds[i] = Kind::Meta(k);
+                continue;
+            }
+            self.kinds[i] = Kind::Body;
+        }
+    }
+
+    /// Runs of three or more headings with nothing but blank lines between them,
+    /// whose first heading appears again later, are a table of contents.
+    fn mark_tables_of_contents(&mut self) {
+        let n = self.lines.len();
+        let mut i = 0;
+        while i < n {
+            if !matches!(self.kinds[i], Kind::Heading(Some(_))) {
+                i += 1;
+                continue;
+            }
+            let mut run = vec![i];
+            let mut j = i + 1;
+            while j < n {
+                match &self.kinds[j] {
+                    Kind::Blank => j += 1,
+                    Kind::Heading(Some(m))
+                        if !ends_sentence(self.content(j))
+                            && char_len(self.content(j)) <= 40
+                            && m.family != MarkerFamily::Article =>
+                    {
+                        run.push(j);
+                        j += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if run.len() >= 3 {
+                let first = normalize(self.content(run[0]));
+                let repeats = (j..n).any(|k| {
+                    matches!(self.kinds[k], Kind::Heading(Some(_)))
+                        && normalize(self.content(k)) == first
+                });
+                if repeats {
+                    for &k in &run {
+                        self.kinds[k] = Kind::Noise(NoiseKind::TableOfContents);
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    /// A document is hard-wrapped (PDF extraction) when many lines run on into the
+    /// next line without a sentence end.
+    fn measure_wrapping(&mut self) {
+        let mut text_lines = 0usize;
+        let mut run_on = 0usize;
+        for i in 0..self.lines.len() {
+            if !matches!(self.kinds[i], Kind::Body | Kind::Heading(_)) {
+                continue;
+            }
+            text_lines += 1;
+            let next_adjacent = i + 1 < self.lines.len() && !self.lines[i + 1].is_blank();
+            if next_adjacent && !ends_sentence(self.content(i)) && char_len(self.content(i)) >= 15 {
+                run_on += 1;
+            }
+        }
+        self.wrapped = text_lines >= 10 && run_on * 4 > text_lines;
+    }
+
+    // ---- step 3: front matter ------------------------------------------
+
+    fn title_like(&self, i: usize) -> bool {
+        if !matches!(self.kinds[i], Kind::Body) {
+            return false;
+        }
+        let c = self.content(i);
+        let n = char_len(c);
+        if !(1..=100).contains(&n) {
+            return false;
+        }
+        if ends_sentence(c) || c.ends_with('，') || c.ends_with(',') {
+            return false;
+        }
+        if n > 50 && (c.contains('，') || c.contains('。')) {
+            return false;
+        }
+        if element::is_greeting(c) || element::is_date(c) || is_subtitle_pattern(c) {
+            return false;
+        }
+        if element::is_attachment_note(c) && c.starts_with("附件") {
+            return false;
+        }
+        true
+    }
+
+    /// Marks the lines of a title starting at `i`; returns the last title line.
+    fn take_title(&mut self, i: usize) -> usize {
+        self.kinds[i] = Kind::Title;
+        let mut joined = self.content(i).to_string();
+        let mut last = i;
+        let mut count = 1;
+        loop {
+            if ends_with_doc_type(&joined) || count >= 3 {
+                break;
+            }
+            let j = match self.next_nonblank(last) {
+                Some(j) if j - last <= 8 => j,
+                _ => break,
+            };
+            if !self.title_like(j) {
+                break;
+            }
+            let c = self.content(j);
+            let n = char_len(c);
+            let cont = unbalanced(&joined)
+                || n <= 2
+                || c.starts_with('》')
+                || c.starts_with('）')
+                || c.starts_with(')');
+            if cont && j == last + 1 {
+                self.kinds[j] = Kind::Continuation;
+            } else if n <= 40 && !cont {
+                // A second title line must look like a title, not a speaker.
+                if n <= 6 && !ends_with_doc_type(c) {
+                    break;
+                }
+                self.kinds[j] = Kind::Title;
+            } else {
+                break;
+            }
+            joined.push_str(c);
+            last = j;
+            count += 1;
+        }
+        last
+    }
+
+    /// Lines from `i` that form one paragraph (joined across hard wraps).
+    fn paragraph_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while j + 1 < self.lines.len()
+            && !self.lines[j + 1].is_blank()
+            && matches!(self.kinds[j + 1], Kind::Body)
+            && !ends_sentence(self.content(j))
+            && self.lines[j + 1].page_prefix.is_none()
+        {
+            j += 1;
+        }
+        j
+    }
+
+    fn joined(&self, from: usize, to: usize) -> String {
+        (from..=to).map(|k| self.content(k)).collect()
+    }
+
+    /// Decides the front matter; returns the first line of the body.
+    fn front_matter(&mut self) -> usize {
+        let n = self.lines.len();
+        let mut title: Option<(usize, usize)> = None; // first, last line
+        let mut decree = false;
+        let mut i = 0;
+        while i < n {
+            match self.kinds[i] {
+                Kind::Blank | Kind::Noise(_) | Kind::Meta(_) => {
+                    i += 1;
+                    continue;
+                }
+                Kind::Heading(_) => {
+                    // A line opening with a marker ends the front matter, unless a
+                    // 令 header is still open.
+                    if !decree {
+                        return i;
+                    }
+                }
+                _ => {}
+            }
+            let c = self.content(i);
+            if element::is_decree(c) {
+                self.kinds[i] = Kind::Meta(MetaKind::Decree);
+                decree = true;
+                i += 1;
+                continue;
+            }
+            if decree {
+                if element::is_decree_number(c) {
+                    self.kinds[i] = Kind::Meta(MetaKind::Decree);
+                } else if element::is_signatory(c) {
+                    self.kinds[i] = Kind::Meta(MetaKind::Signature);
+                } else if element::is_date(c) {
+                    self.kinds[i] = Kind::Meta(MetaKind::Date);
+                    decree = false;
+                } else {
+                    self.kinds[i] = Kind::Body;
+                }
+                i += 1;
+                continue;
+            }
+            if element::is_issuer_mark(c) && title.is_none() {
+                self.kinds[i] = Kind::Meta(MetaKind::IssuerMark);
+                i += 1;
+                continue;
+            }
+            match title {
+                None => {
+                    if self.title_like(i) {
+                        let last = self.take_title(i);
+                        title = Some((i, last));
+                        i = last + 1;
+                        continue;
+                    }
+                    return i;
+                }
+                Some((first, last)) => {
+                    // A second copy of the title (the first was page chrome).
+                    if self.title_like(i) {
+                        let here = normalize(c);
+                        let before = normalize(&self.joined_title(first, last));
+                        if here.chars().count() >= 4 && before.starts_with(&here) {
+                            for k in first..=last {
+                                if matches!(self.kinds[k], Kind::Title | Kind::Continuation) {
+                                    self.kinds[k] = Kind::Noise(NoiseKind::RepeatedTitle);
+                                }
+                            }
+                            let new_last = self.take_title(i);
+                            title = Some((i, new_last));
+                            i = new_last + 1;
+                            continue;
+                        }
+                    }
+                    if is_subtitle_pattern(c) {
+                        self.kinds[i] = Kind::Subtitle;
+                        i += 1;
+                        continue;
+                    }
+                    // 主送机关: a paragraph ending with a colon, naming organs.
+                    let end = self.paragraph_end(i);
+                    let para = self.joined(i, end);
+                    if (para.ends_with('：') || para.ends_with(':'))
+                        && !para.contains('。')
+                        && !para.contains("如下")
+                        && !element::is_greeting(&para)
+                        && char_len(&para) <= 300
+                        && looks_like_organ(&para)
+                    {
+                        for k in i..=end {
+                            self.kinds[k] = Kind::Meta(MetaKind::Addressee);
+                        }
+                        return end + 1;
+                    }
+                    // Speaker, office or date lines under the title.
+                    if char_len(c) <= 20 && !ends_sentence(c) && !c.contains('，') && end == i {
+                        self.kinds[i] = Kind::Subtitle;
+                        i += 1;
+                        continue;
+                    }
+                    return i;
+                }
+            }
+        }
+        n
+    }
+
+    fn joined_title(&self, first: usize, last: usize) -> String {
+        (first..=last)
+            .filter(|&k| matches!(self.kinds[k], Kind::Title | Kind::Continuation))
+            .map(|k| self.content(k))
+            .collect()
+    }
+
+    // ---- step 3: end matter --------------------------------------------
+
+    fn end_matter(&mut self, body_start: usize) {
+        let n = self.lines.len();
+        let mut j = n;
+        let mut seen = 0;
+        let mut date_at = None;
+        while j > body_start {
+            j -= 1;
+            match &self.kinds[j] {
+                Kind::Blank | Kind::Noise(_) => continue,
+                Kind::Meta(MetaKind::Cc | MetaKind::Issued) => {
+                    seen += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let c = self.content(j);
+            seen += 1;
+            if seen > 6 {
+                break;
+            }
+            if element::is_date(c) {
+                date_at = Some(j);
+                break;
+            }
+            let parenthesised = (c.starts_with('（') || c.starts_with('('))
+                && (c.ends_with('）') || c.ends_with(')'))
+                && char_len(c) <= 40;
+            if parenthesised && matches!(self.kinds[j], Kind::Body) {
+                continue;
+            }
+            break;
+        }
+        let Some(d) = date_at else { return };
+        self.kinds[d] = Kind::Meta(MetaKind::Date);
+        // Notes after the date.
+        for k in d + 1..n {
+            if matches!(self.kinds[k], Kind::Body) {
+                self.kinds[k] = Kind::Meta(MetaKind::Note);
+            }
+        }
+        let mut first = d;
+        let mut k = d;
+        let mut count = 0;
+        while let Some(p) = self.prev_nonblank(k) {
+            if p < body_start || count >= 12 {
+                break;
+            }
+            let c = self.content(p);
+            let ok = matches!(self.kinds[p], Kind::Body)
+                && char_len(c) <= 30
+                && !ends_sentence(c)
+                && !c.contains('，')
+                && !c.contains('。');
+            if !ok {
+                break;
+            }
+            self.kinds[p] = Kind::Meta(MetaKind::Signature);
+            first = p;
+            k = p;
+            count += 1;
+        }
+        self.end_matter = Some(first);
+    }
+
+    // ---- step 4: body ---------------------------------------------------
+
+    fn unnumbered_heading(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        let c = self.content(i);
+        let n = char_len(c);
+        let strong = line.md_heading > 0 || (line.bold && !c.contains("**"));
+        if !(2..=60).contains(&n) || (n > 30 && strong && c.contains('，')) {
+            return false;
+        }
+        if ends_sentence(c)
+            || c.ends_with('，')
+            || c.ends_with('、')
+            || c.ends_with(',')
+            || c.contains('。')
+            || c.contains('；')
+        {
+            return false;
+        }
+        if starts_with_punct(c)
+            || c.starts_with('—')
+            || c.starts_with('-')
+            || c.chars()
+                .next()
+                .is_some_and(|ch| ch.is_ascii_digit() || ch.is_ascii_punctuation())
+            || element::is_greeting(c)
+            || element::is_date(c)
+        {
+            return false;
+        }
+        if self.wrapped && !strong {
+            return false;
+        }
+        let Some(p) = self.prev_nonblank(i) else {
+            return false;
+        };
+        let Some(nx) = self.next_nonblank(i) else {
+            return false;
+        };
+        let prev_ok = match self.kinds[p] {
+            Kind::Body => ends_sentence(self.content(p)),
+            _ => true,
+        };
+        if !prev_ok || !matches!(self.kinds[nx], Kind::Body) {
+            return false;
+        }
+        let next = self.content(nx);
+        if starts_with_punct(next) || char_len(next) < 15 {
+            return false;
+        }
+        if strong {
+            return true;
+        }
+        let blank_before = i > 0 && self.lines[i - 1].is_blank();
+        let blank_after = i + 1 < self.lines.len() && self.lines[i + 1].is_blank();
+        blank_before && blank_after && n <= 60
+    }
+
+    fn body(&mut self, body_start: usize) {
+        let end = self.end_matter.unwrap_or(self.lines.len());
+        let mut last_article = 0u32;
+        let mut i = body_start;
+        while i < end {
+            match self.kinds[i].clone() {
+                Kind::Heading(Some(m)) => {
+                    let c = self.content(i);
+                    // A heading must not continue a hard-wrapped sentence.
+                    let continues = i > 0
+                        && !self.lines[i - 1].is_blank()
+                        && matches!(self.kinds[i - 1], Kind::Body | Kind::Heading(_))
+                        && !ends_sentence(self.content(i - 1))
+                        && self.lines[i].page_prefix.is_none();
+                    if m.family == MarkerFamily::Article {
+                        let expected = m.ordinal == last_article + 1
+                            || last_article == 0
+                            || (m.ordinal > last_article
+                                && m.ordinal <= last_article + 3
+                                && !continues);
+                        let spaced = c[m.text.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|ch| ch == '\u{3000}' || ch == ' ');
+                        if expected || (spaced && !continues && m.ordinal > last_article) {
+                            last_article = m.ordinal;
+                        } else {
+                            self.kinds[i] = Kind::Body;
+                        }
+                    } else if continues
+                        && matches!(
+                            m.family,
+                            MarkerFamily::ArabicDot | MarkerFamily::ArabicParen
+                        )
+                        && !matches!(
+                            m.close.as_deref(),
+                            Some(".") | Some("．") | Some("）") | None
+                        )
+                    {
+                        self.kinds[i] = Kind::Body;
+                    }
+                }
+                Kind::Body => {
+                    let c = self.content(i);
+                    if element::is_attachment_note(c) && c.starts_with("附件") {
+                        self.kinds[i] = Kind::Meta(MetaKind::AttachmentNote);
+                        let rest = c
+                            .trim_start_matches("附件")
+                            .trim_start_matches(|ch: char| {
+                                ch.is_ascii_digit()
+                                    || "０１２３４５６７８９一二三四五六七八九十".contains(ch)
+                            })
+                            .trim_start_matches(['：', ':'])
+                            .trim();
+                        if rest.is_empty() {
+                            if let Some(t) = self.next_nonblank(i) {
+                                if t < end && self.title_like(t) && self.next_nonblank(t).is_some()
+                                {
+                                    self.attachments.push(i);
+                                    let last = self.take_title(t);
+                                    last_article = 0;
+                                    i = last + 1;
+                                    continue;
+                                }
+                            }
+                        }
+                    } else if self.unnumbered_heading(i) {
+                        self.kinds[i] = Kind::Heading(None);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    fn report_noise_and_truncation(&mut self) {
+        let n = self.lines.len();
+        let mut i = 0;
+        while i < n {
+            if let Kind::Noise(k) = self.kinds[i] {
+                if matches!(
+                    k,
+                    NoiseKind::WebChrome
+                        | NoiseKind::Metadata
+                        | NoiseKind::RepeatedTitle
+                        | NoiseKind::License
+                ) {
+                    let start = i;
+                    let mut j = i;
+                    while j + 1 < n && matches!(self.kinds[j + 1], Kind::Noise(_) | Kind::Blank) {
+                        j += 1;
+                    }
+                    while j > start && matches!(self.kinds[j], Kind::Blank) {
+                        j -= 1;
+                    }
+                    self.diagnostics.push(Diagnostic {
+                        rule: "W001".into(),
+                        severity: Severity::Warning,
+                        message: "文档前后夹带网页或元数据内容".into(),
+                        message_en: "web page chrome or metadata around the document".into(),
+                        span: Span::new(self.lines[start].start, self.lines[j].end),
+                        fix: None,
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // Truncation: the last line of text ends mid-sentence.
+        if let Some(last) = (0..n)
+            .rev()
+            .find(|&k| matches!(self.kinds[k], Kind::Body | Kind::Heading(_)))
+        {
+            let c = self.content(last);
+            let standalone_heading =
+                matches!(self.kinds[last], Kind::Heading(_)) && char_len(c) <= 40;
+            let after = (last + 1..n).any(|k| matches!(self.kinds[k], Kind::Meta(_) | Kind::Title));
+            if !ends_sentence(c) && !standalone_heading && !after && char_len(c) > 0 {
+                let e = self.lines[last].content_end;
+                self.diagnostics.push(Diagnostic {
+                    rule: "W002".into(),
+                    severity: Severity::Warning,
+                    message: "文本在句中截断".into(),
+                    message_en: "the text is truncated mid-sentence".into(),
+                    span: Span::new(self.lines[last].content_start, e),
+                    fix: None,
+                });
+            }
+        }
+    }
+
+    // ---- step 5: depths and the tree -----------------------------------
+
+    fn depths(&self) -> Vec<Option<u32>> {
+        let n = self.lines.len();
+        let mut out = vec![None; n];
+        let mut bounds: Vec<usize> = vec![0];
+        bounds.extend(self.attachments.iter().copied());
+        bounds.push(n);
+        for w in bounds.windows(2) {
+            let mut idx = Vec::new();
+            let mut facts = Vec::new();
+            let mut paragraphs = 0usize;
+            for i in w[0]..w[1] {
+                match &self.kinds[i] {
+                    Kind::Heading(m) => {
+                        let key = match m {
+                            Some(m) => LevelKey::Numbered(m.family),
+                            None => LevelKey::Unnumbered {
+                                sentence: self.content(i).contains('，')
+                                    || self.content(i).contains(','),
+                            },
+                        };
+                        facts.push(HeadingFacts {
+                            key,
+                            ordinal: m.as_ref().map_or(0, |m| m.ordinal),
+                            paragraphs_before: paragraphs,
+                        });
+                        idx.push(i);
+                        paragraphs = 0;
+                    }
+                    Kind::Body => {
+                        if i == 0
+                            || self.lines[i - 1].is_blank()
+                            || ends_sentence(self.content(i - 1))
+                        {
+                            paragraphs += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for (k, d) in hierarchy::assign_depths(&facts).into_iter().enumerate() {
+                out[idx[k]] = Some(d);
+            }
+        }
+        out
+    }
+
+    fn build(&self) -> Vec<Node> {
+        let depths = self.depths();
+        let mut b = Builder::default();
+        let n = self.lines.len();
+        let mut i = 0;
+        while i < n {
+            let line = &self.lines[i];
+            if self.attachments.contains(&i) {
+                b.open_attachment(line.start);
+            }
+            if self.end_matter == Some(i) {
+                b.close_sections();
+            }
+            match &self.kinds[i] {
+                Kind::Blank => {
+                    let mut j = i;
+                    while j + 1 < n
+                        && matches!(self.kinds[j + 1], Kind::Blank)
+                        && !self.attachments.contains(&(j + 1))
+                        && self.end_matter != Some(j + 1)
+                    {
+                        j += 1;
+                    }
+                    b.leaf(Node::Blank {
+                        span: Span::new(line.start, self.lines[j].next),
+                    });
+                    i = j + 1;
+                }
+                Kind::Noise(k) => {
+                    let mut j = i;
+                    while j + 1 < n
+                        && matches!(&self.kinds[j + 1], Kind::Noise(k2) if k2 == k)
+                        && !self.attachments.contains(&(j + 1))
+                    {
+                        j += 1;
+                    }
+                    b.leaf(Node::Noise {
+                        span: Span::new(line.start, self.lines[j].next),
+                        kind: *k,
+                    });
+                    i = j + 1;
+                }
+                Kind::Title => {
+                    // Title lines, with blank lines between, up to a continuation.
+                    let mut j = i;
+                    let mut k = i + 1;
+                    while k < n && matches!(self.kinds[k], Kind::Blank | Kind::Title) {
+                        if matches!(self.kinds[k], Kind::Title) {
+                            j = k;
+                        }
+                        k += 1;
+                    }
+                    let title_text: String = (i..=j)
+                        .filter(|&x| matches!(self.kinds[x], Kind::Title))
+                        .map(|x| self.content(x))
+                        .chain(
+                            (j + 1..n)
+                                .take_while(|&x| {
+                                    matches!(self.kinds[x], Kind::Continuation | Kind::Blank)
+                                })
+                                .filter(|&x| matches!(self.kinds[x], Kind::Continuation))
+                                .map(|x| self.content(x)),
+                        )
+                        .collect();
+                    b.leaf(Node::Title {
+                        span: Span::new(line.start, self.lines[j].next),
+                        text: clean_text(&title_text),
+                    });
+                    i = j + 1;
+                }
+                Kind::Continuation => {
+                    b.leaf(Node::Continuation {
+                        span: Span::new(line.start, line.next),
+                    });
+                    i += 1;
+                }
+                Kind::Subtitle => {
+                    b.leaf(Node::Subtitle {
+                        span: Span::new(line.start, line.next),
+                        text: clean_text(self.content(i)),
+                    });
+                    i += 1;
+                }
+                Kind::Meta(k) => {
+                    let mut j = i;
+                    // Multi-line addressees stay one element.
+                    while *k == MetaKind::Addressee
+                        && j + 1 < n
+                        && matches!(self.kinds[j + 1], Kind::Meta(MetaKind::Addressee))
+                    {
+                        j += 1;
+                    }
+                    let start = self.emit_page_prefix(&mut b, i);
+                    let t: String = (i..=j).map(|x| self.content(x)).collect();
+                    b.leaf(Node::Meta {
+                        span: Span::new(start, self.lines[j].next),
+                        kind: *k,
+                        text: clean_text(&t),
+                    });
+                    i = j + 1;
+                }
+                Kind::Heading(m) => {
+                    let depth = depths[i].unwrap_or(1);
+                    let start = self.emit_page_prefix(&mut b, i);
+                    let (heading, rest) = self.heading_node(i, start, m.as_deref(), depth);
+                    b.open_section(depth, heading);
+                    match rest {
+                        Some(rest_start) => {
+                            let last = self.paragraph_end(i);
+                            b.leaf(self.paragraph(rest_start, last));
+                            i = last + 1;
+                        }
+                        None => i += 1,
+                    }
+                }
+                Kind::Body => {
+                    let start = self.emit_page_prefix(&mut b, i);
+                    let last = self.paragraph_end(i);
+                    b.leaf(self.paragraph(start, last));
+                    i = last + 1;
+                }
+            }
+        }
+        b.finish()
+    }
+
+    /// Emits a glued page number as noise; returns where the line's own node starts.
+    fn emit_page_prefix(&self, b: &mut Builder, i: usize) -> usize {
+        let line = &self.lines[i];
+        match line.page_prefix {
+            Some((_, e)) => {
+                b.leaf(Node::Noise {
+                    span: Span::new(line.start, e),
+                    kind: NoiseKind::PageNumber,
+                });
+                e
+            }
+            None => line.start,
+        }
+    }
+
+    fn paragraph(&self, start: usize, last: usize) -> Node {
+        let end = self.lines[last].next;
+        let content_end = self.lines[last].content_end.max(start);
+        let span = Span::new(start, end);
+        let children = enumeration::enumerate(self.text, span, content_end);
+        Node::Paragraph { span, children }
+    }
+
+    /// The heading node for line `i`, and where a run-in paragraph starts.
+    fn heading_node(
+        &self,
+        i: usize,
+        start: usize,
+        marker: Option<&Marker>,
+        depth: u32,
+    ) -> (Node, Option<usize>) {
+        let line = &self.lines[i];
+        let text = self.text;
+        let cs = line.content_start;
+        let ce = line.content_end;
+        let after_marker = match marker {
+            Some(m) => m.span.end,
+            None => cs,
+        };
+        // Skip separators after the marker: spaces, and a colon or 、 after 第X条.
+        let mut title_start = after_marker;
+        while title_start < ce {
+            let ch = text[title_start..ce].chars().next().unwrap_or(' ');
+            if is_space(ch) || ch == '*' {
+                title_start += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let is_article = marker.is_some_and(|m| m.family == MarkerFamily::Article);
+        // Run-in: the heading ends at its first sentence end when text follows.
+        let split = if is_article {
+            (title_start < ce).then_some(title_start)
+        } else {
+            let body = &text[title_start..ce];
+            body.char_indices()
+                .find(|&(_, ch)| matches!(ch, '。' | '！' | '？'))
+                .map(|(k, ch)| title_start + k + ch.len_utf8())
+                .filter(|&k| {
+                    let rest = text[k..ce].trim_matches(|c: char| is_space(c) || c == '*');
+                    !rest.is_empty()
+                })
+        };
+        let (title, heading_end, rest) = match split {
+            Some(k) if is_article => (Span::new(after_marker, after_marker), k, Some(k)),
+            Some(k) => (Span::new(title_start, k), k, Some(k)),
+            None => (Span::new(title_start.min(ce), ce), line.next, None),
+        };
+        let node = Node::Heading {
+            span: Span::new(start, heading_end),
+            depth,
+            level: marker.and_then(|m| m.family.canonical_level()),
+            marker: marker.cloned(),
+            title,
+            run_in: rest.is_some(),
+        };
+        (node, rest)
+    }
+}
+
+/// Title text without markup, indentation and inner white space runs.
+fn clean_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '*' | '#') || (is_space(c) && c != ' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim().to_string()
+}
+
+/// Builds the tree with an explicit stack of open sections and attachments.
+#[derive(Default)]
+struct Builder {
+    root: Vec<Node>,
+    stack: Vec<Node>,
+}
+
+impl Builder {
+    fn leaf(&mut self, node: Node) {
+        match self.stack.last_mut().and_then(Node::children_mut) {
+            Some(children) => children.push(node),
+            None => self.root.push(node),
+        }
+    }
+
+    fn close_top(&mut self) {
+        if let Some(mut node) = self.stack.pop() {
+            let end = node.children().last().map(|c| c.span().end);
+            if let Some(end) = end {
+                node.set_span_end(end);
+            }
+            self.leaf(node);
+        }
+    }
+
+    fn close_sections(&mut self) {
+        while matches!(self.stack.last(), Some(Node::Section { .. })) {
+            self.close_top();
+        }
+    }
+
+    fn open_section(&mut self, depth: u32, heading: Node) {
+        while matches!(self.stack.last(), Some(Node::Section { depth: d, .. }) if *d >= depth) {
+            self.close_top();
+        }
+        let span = heading.span();
+        self.stack.push(Node::Section {
+            span,
+            depth,
+            children: vec![heading],
+        });
+    }
+
+    fn open_attachment(&mut self, start: usize) {
+        while !self.stack.is_empty() {
+            self.close_top();
+        }
+        self.stack.push(Node::Attachment {
+            span: Span::new(start, start),
+            children: Vec::new(),
+        });
+    }
+
+    fn finish(mut self) -> Vec<Node> {
+        while !self.stack.is_empty() {
+            self.close_top();
+        }
+        self.root
+    }
+}

@@ -1,0 +1,166 @@
+//! Human-readable views of a parsed document: an indented tree with line
+//! numbers, the heading outline, and Markdown.
+
+use std::fmt::Write;
+
+use crate::span::LineIndex;
+use crate::tree::{Document, Node};
+
+fn one_line(s: &str, max: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { '⏎' } else { c })
+        .collect();
+    let flat = flat.trim_end_matches('⏎');
+    if flat.chars().count() > max {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{cut}…")
+    } else {
+        flat.to_string()
+    }
+}
+
+fn heading_label(text: &str, node: &Node) -> String {
+    match node {
+        Node::Heading { marker, title, .. } => {
+            let m = marker.as_ref().map(|m| m.text.as_str()).unwrap_or("");
+            let t = text[title.range()].trim();
+            format!("{m}{t}")
+        }
+        _ => String::new(),
+    }
+}
+
+/// An indented view of the tree, one node a line, with the 1-based line where
+/// each node starts.
+///
+/// ```
+/// let text = "一、总则\n正文。\n";
+/// let out = gangmu::render::tree(text, &gangmu::parse(text));
+/// assert!(out.contains("heading depth=1"));
+/// ```
+pub fn tree(text: &str, doc: &Document) -> String {
+    let idx = LineIndex::new(text);
+    let mut out = String::new();
+    for (level, node) in doc.walk() {
+        let span = node.span();
+        let line = idx.line(span.start);
+        let indent = "  ".repeat(level);
+        let detail = match node {
+            Node::Heading {
+                depth,
+                level: l,
+                run_in,
+                ..
+            } => format!(
+                "depth={depth}{}{} {}",
+                l.map(|l| format!(" level={l}")).unwrap_or_default(),
+                if *run_in { " run-in" } else { "" },
+                heading_label(text, node)
+            ),
+            Node::Section { depth, .. } => format!("depth={depth}"),
+            Node::Meta { kind, text: t, .. } => format!("{kind:?} {}", one_line(t, 40)),
+            Node::Noise { kind, .. } => format!("{kind:?} {}", one_line(&text[span.range()], 40)),
+            Node::Title { text: t, .. } => t.clone(),
+            Node::Enumeration { family, .. } => format!("{family:?}"),
+            Node::Item { marker, .. } => {
+                format!("{} {}", marker.text, one_line(&text[span.range()], 30))
+            }
+            Node::Paragraph { .. } | Node::Subtitle { .. } | Node::Text { .. } => {
+                one_line(&text[span.range()], 40)
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{line:>5} {indent}{} {}",
+            node.type_name(),
+            detail.trim_end()
+        );
+    }
+    out
+}
+
+/// The heading skeleton: title, then each heading indented by depth.
+///
+/// ```
+/// let text = "关于加强管理的通知\n\n一、总则\n（一）目的\n";
+/// let out = gangmu::render::outline(text, &gangmu::parse(text));
+/// assert_eq!(out, "关于加强管理的通知\n一、总则\n  （一）目的\n");
+/// ```
+pub fn outline(text: &str, doc: &Document) -> String {
+    let mut out = String::new();
+    for (_, node) in doc.walk() {
+        match node {
+            Node::Title { text: t, .. } => {
+                let _ = writeln!(out, "{t}");
+            }
+            Node::Heading { depth, .. } => {
+                let indent = "  ".repeat((*depth as usize).saturating_sub(1));
+                let _ = writeln!(out, "{indent}{}", heading_label(text, node));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The document as Markdown: the title as `#`, headings as `##`…, elements as
+/// plain lines, enumeration items as list items; noise is left out.
+///
+/// ```
+/// let text = "关于加强管理的通知\n\n一、总则\n正文。\n";
+/// let md = gangmu::render::markdown(text, &gangmu::parse(text));
+/// assert!(md.starts_with("# 关于加强管理的通知\n"));
+/// assert!(md.contains("## 一、总则"));
+/// ```
+pub fn markdown(text: &str, doc: &Document) -> String {
+    let mut out = String::new();
+    for (_, node) in doc.walk() {
+        let span = node.span();
+        match node {
+            Node::Title { text: t, .. } => {
+                let _ = writeln!(out, "# {t}\n");
+            }
+            Node::Subtitle { text: t, .. } | Node::Meta { text: t, .. } => {
+                let _ = writeln!(out, "{t}\n");
+            }
+            Node::Heading { depth, title, .. } => {
+                let hashes = "#".repeat((*depth as usize + 1).min(6));
+                let _ = writeln!(out, "{hashes} {}\n", heading_label(text, node));
+                let _ = title;
+            }
+            Node::Paragraph { children, .. } => {
+                if children.is_empty() {
+                    let _ = writeln!(out, "{}\n", clean(&text[span.range()]));
+                }
+            }
+            Node::Text { .. } => {
+                let t = clean(&text[span.range()]);
+                if !t.is_empty() {
+                    let _ = writeln!(out, "{t}\n");
+                }
+            }
+            Node::Item { .. } => {
+                let _ = writeln!(out, "- {}", clean(&text[span.range()]));
+            }
+            Node::Enumeration { .. } => {}
+            _ => {}
+        }
+        if let Node::Enumeration { .. } = node {
+            // Items follow; a blank line is written after the last one below.
+        }
+    }
+    // Separate list blocks from following text.
+    out.replace("\n- ", "\n- ").replace(".\n\n\n", ".\n\n")
+}
+
+fn clean(s: &str) -> String {
+    let mut t: String = s
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'))
+        .collect::<Vec<_>>()
+        .join("");
+    t = t.replace("**", "");
+    t
+}

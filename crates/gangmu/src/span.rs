@@ -1,0 +1,209 @@
+//! Byte spans into the source text, and line/column lookup.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into the parsed text. Both ends always
+/// fall on UTF-8 character boundaries.
+///
+/// ```
+/// let s = gangmu::Span::new(6, 12);
+/// assert_eq!(s.len(), 6);
+/// assert_eq!(&"一、总则"[s.range()], "总则");
+/// ```
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (exclusive).
+    ///
+    /// ```
+    /// assert!(gangmu::Span::new(0, 0).is_empty());
+    /// ```
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    ///
+    /// ```
+    /// assert_eq!(gangmu::Span::new(2, 5).len(), 3);
+    /// ```
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    ///
+    /// ```
+    /// assert!(!gangmu::Span::new(2, 5).is_empty());
+    /// ```
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The span as a `Range`, for slicing the source text.
+    ///
+    /// ```
+    /// assert_eq!(&"abc"[gangmu::Span::new(1, 3).range()], "bc");
+    /// ```
+    pub const fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Whether `other` lies within this span.
+    ///
+    /// ```
+    /// use gangmu::Span;
+    /// assert!(Span::new(0, 10).contains(Span::new(2, 4)));
+    /// ```
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Maps byte offsets to 1-based lines and columns (columns in characters), and
+/// byte offsets to code-point offsets.
+///
+/// ```
+/// let idx = gangmu::LineIndex::new("一、总则\n第一条　目的");
+/// assert_eq!(idx.line_col("一、总则\n第一条　目的".find("第").unwrap()), (2, 1));
+/// ```
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    text_len: usize,
+    /// Byte offsets of each non-ASCII character, with its code-point index; used
+    /// for byte → code-point conversion in O(log n).
+    wide: Vec<(usize, usize, usize)>,
+}
+
+impl LineIndex {
+    /// Indexes `text`. Lines end at `\n`, `\r\n` or a lone `\r`.
+    ///
+    /// ```
+    /// let idx = gangmu::LineIndex::new("a\r\nb\rc");
+    /// assert_eq!(idx.line_count(), 3);
+    /// ```
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let mut wide = Vec::new();
+        for (cp, (b, c)) in text.char_indices().enumerate() {
+            if c.len_utf8() > 1 {
+                wide.push((b, cp, c.len_utf8()));
+            }
+        }
+        LineIndex {
+            line_starts,
+            text_len: text.len(),
+            wide,
+        }
+    }
+
+    /// Number of lines (a trailing line break opens an empty last line).
+    ///
+    /// ```
+    /// assert_eq!(gangmu::LineIndex::new("a\n").line_count(), 2);
+    /// ```
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 1-based line of the byte `offset`.
+    ///
+    /// ```
+    /// assert_eq!(gangmu::LineIndex::new("a\nb").line(2), 2);
+    /// ```
+    pub fn line(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// 1-based line and 1-based column (in characters) of the byte `offset`.
+    ///
+    /// ```
+    /// let idx = gangmu::LineIndex::new("一二\n三");
+    /// assert_eq!(idx.line_col(3), (1, 2));
+    /// ```
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.line_starts[line - 1];
+        let col = self.char_offset(offset) - self.char_offset(start) + 1;
+        (line, col)
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    ///
+    /// ```
+    /// assert_eq!(gangmu::LineIndex::new("ab\ncd").line_start(2), Some(3));
+    /// ```
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        line.checked_sub(1)
+            .and_then(|i| self.line_starts.get(i).copied())
+    }
+
+    /// Code-point offset of the byte `offset` (which must be a char boundary).
+    ///
+    /// ```
+    /// let idx = gangmu::LineIndex::new("一a二");
+    /// assert_eq!(idx.char_offset(4), 2);
+    /// ```
+    pub fn char_offset(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text_len);
+        // Number of wide chars strictly before `offset`.
+        let k = self.wide.partition_point(|&(b, _, _)| b < offset);
+        if k == 0 {
+            return offset;
+        }
+        let (b, cp, len) = self.wide[k - 1];
+        cp + 1 + offset.saturating_sub(b + len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_agree_with_char_indices() {
+        let text = "a一b😀c二\n三x";
+        let idx = LineIndex::new(text);
+        for (cp, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.char_offset(b), cp, "byte {b}");
+        }
+        assert_eq!(idx.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn lines_split_on_all_three_line_endings() {
+        let idx = LineIndex::new("a\nb\r\nc\rd");
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(2), 2);
+        assert_eq!(idx.line(5), 3);
+        assert_eq!(idx.line(7), 4);
+    }
+}
