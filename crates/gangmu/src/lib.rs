@@ -33,6 +33,7 @@ mod line;
 mod marker;
 mod numeral;
 mod parse;
+pub mod lint;
 pub mod render;
 mod span;
 mod tree;
