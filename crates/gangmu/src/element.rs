@@ -35,7 +35,7 @@ re!(
 re!(MD_META, r"^\*\*[^*]{1,12}\*\*\s*[:：]");
 re!(
     KV_META,
-    r"^(?:版本|来源|更新时间|作者|上传者|上传时间|标签|分类|tags|title|date|source|author|category)\s*[:：]"
+    r"^(?:版本|来源|更新时间|作者|上传者|上传时间|标签|分类|tags|title|date|source|author|category)\**\s*[:：]"
 );
 re!(RULE, r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|—{3,}|-\s-\s-[-\s]*)$");
 re!(HTML_COMMENT_LINE, r"^<!--.*-->$");

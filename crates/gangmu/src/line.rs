@@ -52,6 +52,14 @@ impl Line {
         self.content_start >= self.content_end
     }
 
+    /// Blank with nothing but ordinary white space (no zero-width characters).
+    pub fn is_empty_in(&self, text: &str) -> bool {
+        self.is_blank()
+            && text[self.start..self.end]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '\u{3000}')
+    }
+
     pub fn content<'a>(&self, text: &'a str) -> &'a str {
         &text[self.content_start..self.content_end]
     }
@@ -94,14 +102,14 @@ fn glued_page_number(s: &str) -> Option<usize> {
     if !matches!(c0, '-' | '—' | '－' | '–') {
         return None;
     }
-    let mut saw_digit = false;
+    let mut digits = 0;
     for (i, c) in chars {
-        if c.is_ascii_digit() {
-            saw_digit = true;
-        } else if saw_digit && matches!(c, '-' | '—' | '－' | '–') {
-            return Some(i + c.len_utf8());
-        } else if c == ' ' && !saw_digit {
-            continue;
+        if c.is_ascii_digit() && digits < 3 {
+            digits += 1;
+        } else if digits > 0 && matches!(c, '-' | '—' | '－' | '–') {
+            let end = i + c.len_utf8();
+            // `-2024-08-28` is a date, not a page number.
+            return (!s[end..].starts_with(|d: char| d.is_ascii_digit())).then_some(end);
         } else {
             return None;
         }

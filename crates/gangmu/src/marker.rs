@@ -487,7 +487,6 @@ fn accept_following(raw: &Raw<'_>, rest: &str) -> bool {
             match next {
                 None => false,
                 Some(c) if is_any_digit(c) => false, // 3.5, 1、2、3
-                Some(c) if is_unit_char(c) => false,
                 Some(c) if matches!(d, "，" | "," | ":" | "：") => is_cjk(c),
                 Some(c) if matches!(d, ")" | "）") => is_cjk(c) || c == '“' || c == '《',
                 Some(c) => !matches!(c, '、' | '，' | ',' | '.' | '．' | '%' | '‰'),
@@ -566,6 +565,26 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// A bare Chinese numeral used as a heading marker under Markdown heading
+/// markup (`## 三`), where the markup makes the numeral an ordinal.
+pub(crate) fn parse_bare_numeral(text: &str) -> Option<Marker> {
+    let (rest, n) = chinese_numeral(text).ok()?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\u{3000}'])) {
+        return None;
+    }
+    let len = text.len() - rest.len();
+    Some(Marker {
+        text: text[..len].to_string(),
+        family: MarkerFamily::ChineseComma,
+        ordinal: n,
+        open: None,
+        close: None,
+        extra: None,
+        fullwidth_digits: false,
+        span: Span::new(0, len),
+    })
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::element;
 use crate::enumeration;
 use crate::hierarchy::{self, HeadingFacts, LevelKey};
 use crate::line::{char_len, ends_sentence, is_space, split_lines, Line};
-use crate::marker::{parse_marker, Marker, MarkerFamily};
+use crate::marker::{parse_bare_numeral, parse_marker, Marker, MarkerFamily};
 use crate::span::Span;
 use crate::tree::{Document, MetaKind, Node, NoiseKind};
 
@@ -305,7 +305,14 @@ impl<'a> Parser<'a> {
                 self.kinds[i] = Kind::Noise(k);
                 continue;
             }
-            if let Some(m) = parse_marker(c) {
+            let marker = parse_marker(c).or_else(|| {
+                if line.md_heading > 0 {
+                    parse_bare_numeral(c)
+                } else {
+                    None
+                }
+            });
+            if let Some(m) = marker {
                 let mut m = m;
                 m.span = Span::new(line.content_start, line.content_start + m.span.len());
                 self.kinds[i] = Kind::Heading(Some(Box::new(m)));
@@ -330,12 +337,14 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let mut run = vec![i];
+            let first = normalize(self.content(i));
             let mut j = i + 1;
             while j < n {
                 match &self.kinds[j] {
                     Kind::Blank => j += 1,
                     Kind::Heading(Some(m))
-                        if !ends_sentence(self.content(j))
+                        if normalize(self.content(j)) != first
+                            && !ends_sentence(self.content(j))
                             && char_len(self.content(j)) <= 40
                             && m.family != MarkerFamily::Article =>
                     {
@@ -346,7 +355,6 @@ impl<'a> Parser<'a> {
                 }
             }
             if run.len() >= 3 {
-                let first = normalize(self.content(run[0]));
                 let repeats = (j..n).any(|k| {
                     matches!(self.kinds[k], Kind::Heading(Some(_)))
                         && normalize(self.content(k)) == first
@@ -450,15 +458,30 @@ impl<'a> Parser<'a> {
     /// Lines from `i` that form one paragraph (joined across hard wraps).
     fn paragraph_end(&self, i: usize) -> usize {
         let mut j = i;
-        while j + 1 < self.lines.len()
-            && !self.lines[j + 1].is_blank()
-            && matches!(self.kinds[j + 1], Kind::Body)
-            && !ends_sentence(self.content(j))
-            && self.lines[j + 1].page_prefix.is_none()
-        {
-            j += 1;
+        loop {
+            if ends_sentence(self.content(j)) {
+                return j;
+            }
+            // A line of zero-width characters between two halves of a sentence
+            // (Wikisource) joins them.
+            let k = if j + 2 < self.lines.len()
+                && self.lines[j + 1].is_blank()
+                && !self.lines[j + 1].is_empty_in(self.text)
+            {
+                j + 2
+            } else {
+                j + 1
+            };
+            if k < self.lines.len()
+                && !self.lines[k].is_blank()
+                && matches!(self.kinds[k], Kind::Body)
+                && self.lines[k].page_prefix.is_none()
+            {
+                j = k;
+            } else {
+                return j;
+            }
         }
-        j
     }
 
     fn joined(&self, from: usize, to: usize) -> String {
@@ -473,6 +496,12 @@ impl<'a> Parser<'a> {
         let mut i = 0;
         while i < n {
             match self.kinds[i] {
+                Kind::Meta(_) if element::is_decree(self.content(i)) => {
+                    self.kinds[i] = Kind::Meta(MetaKind::Decree);
+                    decree = true;
+                    i += 1;
+                    continue;
+                }
                 Kind::Blank | Kind::Noise(_) | Kind::Meta(_) => {
                     i += 1;
                     continue;
@@ -661,6 +690,10 @@ impl<'a> Parser<'a> {
             || c.ends_with(',')
             || c.contains('。')
             || c.contains('；')
+            || c.contains('：')
+            || c.contains(':')
+            || c.contains('=')
+            || c.contains('＝')
         {
             return false;
         }
@@ -685,21 +718,28 @@ impl<'a> Parser<'a> {
             return false;
         };
         let prev_ok = match self.kinds[p] {
-            Kind::Body => ends_sentence(self.content(p)),
+            Kind::Body => ends_sentence(self.content(p)) && !element::is_greeting(self.content(p)),
             _ => true,
         };
-        if !prev_ok || !matches!(self.kinds[nx], Kind::Body) {
+        // A sentence-like unnumbered heading (with commas) is a sub-heading: it
+        // needs a heading before it.
+        if (c.contains('，') || c.contains(','))
+            && !(0..i).any(|k| matches!(self.kinds[k], Kind::Heading(_)))
+        {
+            return false;
+        }
+        if !prev_ok || !matches!(self.kinds[nx], Kind::Body | Kind::Heading(Some(_))) {
             return false;
         }
         let next = self.content(nx);
-        if starts_with_punct(next) || char_len(next) < 15 {
+        if starts_with_punct(next) || (char_len(next) < 6 && !ends_sentence(next)) {
             return false;
         }
         if strong {
             return true;
         }
-        let blank_before = i > 0 && self.lines[i - 1].is_blank();
-        let blank_after = i + 1 < self.lines.len() && self.lines[i + 1].is_blank();
+        let blank_before = i > 0 && self.lines[i - 1].is_empty_in(self.text);
+        let blank_after = i + 1 < self.lines.len() && self.lines[i + 1].is_empty_in(self.text);
         blank_before && blank_after && n <= 60
     }
 

@@ -85,9 +85,9 @@ impl Default for Options {
 /// Linter configuration: a value passed in, never global state.
 ///
 /// ```
-/// let c = gangmu::lint::Config::from_toml_str("select = [\"SEQ\"]\n").unwrap();
+/// let c = gangmu::lint::Config::from_json_str(r#"{"select": ["SEQ"]}"#).unwrap();
 /// assert_eq!(c.select.as_deref(), Some(&["SEQ".to_string()][..]));
-/// assert!(gangmu::lint::Config::from_toml_str("nonsense = 1\n").is_err());
+/// assert!(gangmu::lint::Config::from_json_str(r#"{"nonsense": 1}"#).is_err());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
