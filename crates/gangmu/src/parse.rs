@@ -862,7 +862,11 @@ impl<'a> Parser<'a> {
             let standalone_heading =
                 matches!(self.kinds[last], Kind::Heading(_)) && char_len(c) <= 40;
             let after = (last + 1..n).any(|k| matches!(self.kinds[k], Kind::Meta(_) | Kind::Title));
-            if !ends_sentence(c) && !standalone_heading && !after && char_len(c) > 0 {
+            // A text that stops on a clause (；，、：) or without punctuation was cut.
+            let open_end = !ends_sentence(c)
+                || c.trim_end_matches(['”', '’', '）', ')', '*'])
+                    .ends_with(['；', ';', '：', ':']);
+            if open_end && !standalone_heading && !after && char_len(c) > 0 {
                 let e = self.lines[last].content_end;
                 self.diagnostics.push(Diagnostic {
                     rule: "W002".into(),
