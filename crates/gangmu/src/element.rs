@@ -21,6 +21,10 @@ re!(
     r"^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
 );
 re!(
+    TRAILER,
+    r"^(?:相关推荐|相关文章|相关阅读|相关下载|猜你喜欢|热门文档|热门推荐|热门文章|推荐阅读|延伸阅读|上一篇|下一篇)"
+);
+re!(
     CHROME_WORDS,
     r"^(?:热门文档|热门推荐|相关推荐|相关文章|相关阅读|猜你喜欢|上一篇|下一篇|返回顶部|打印本页|关闭窗口|分享到|扫一扫|点击下载|下载文档|免费下载|立即下载|继续阅读|展开全文|阅读全文|版权声明|版权说明|免责声明|本文来源|文章来源|责任编辑|编辑[:：]|来源[:：]|发布时间|发布日期[:：]|浏览次数|阅读次数|字体[:：]|【字体|\[字体|当前位置|您的位置|首页\s*[>›»]|收藏本站|设为首页|范文[:：])"
 );
@@ -80,6 +84,12 @@ pub(crate) fn noise_kind(content: &str, md_heading: u8) -> Option<NoiseKind> {
     None
 }
 
+/// Whether a line opens a list of links appended by the publishing site
+/// (相关推荐, 猜你喜欢…).
+pub(crate) fn starts_trailer(content: &str) -> bool {
+    TRAILER.is_match(content)
+}
+
 /// Whether a line opens a licence block appended by the publishing site.
 pub(crate) fn starts_license(content: &str) -> bool {
     LICENSE_START.is_match(content)
@@ -99,7 +109,7 @@ re!(DECREE_NUMBER, r"^第\s*[0-9０-９]+\s*号$");
 re!(COPY_NUMBER, r"^[0-9０-９]{6}$");
 re!(SECRECY, r"^(?:绝密|机密|秘密)(?:\s*★\s*.{0,8})?$");
 re!(URGENCY, r"^(?:特急|加急|特提|平急)$");
-re!(ISSUER_MARK, r"^[\p{Han}\s　]{2,40}文\s*件$");
+re!(ISSUER_MARK, r"^[\p{Han}Xx×Ｘ\s　]{2,40}文\s*件$");
 re!(SIGNER, r"^签\s*发\s*人\s*[:：]");
 re!(
     ATTACHMENT_NOTE,
@@ -116,7 +126,7 @@ re!(
 );
 re!(
     FIELD,
-    r"^(?:时\s*间|地\s*点|主\s*持\s*人?|参会人员|参加人员|出席人员|出席|列席人员|列席|缺席人员|缺席|记\s*录\s*人?|会议主题|会议议题|议\s*题|会议名称|参会单位|应到人数|实到人数)\s*[:：]"
+    r"^(?:时\s*间|地\s*点|主\s*持\s*人?|参会人员|参加人员|出席人员|出席|列席人员|列席|缺席人员|缺席|记\s*录\s*人?|会议主题|会议议题|会议内容|会议情况|议\s*题|会议名称|参会单位|应到人数|实到人数)\s*[:：]"
 );
 re!(
     SIGNATORY,

@@ -221,6 +221,15 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
         if matches!(c, '”' | '’' | '"' | '」' | '』' | '）' | ')' | '*') {
             continue;
         }
+        if c == '.' {
+            // An ASCII full stop after Chinese text ends a sentence; after a
+            // digit or a letter it is part of a number or an abbreviation.
+            return s
+                .trim_end_matches(['”', '’', '"', '」', '』', '）', ')', '*', '.'])
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_ascii_alphanumeric());
+        }
         return is_terminal(c);
     }
     false

@@ -43,6 +43,9 @@ pub enum MarkerFamily {
     LatinLower,
     /// `A.` / `A)`.
     LatinUpper,
+    /// `1 总体要求`: the top level of a decimal outline (a number, a space, a
+    /// title), recognised only when `1.1`-style headings under it follow.
+    Decimal1,
     /// `1.1` (two components): decimal outline numbering.
     Decimal2,
     /// `1.1.1` (three components).
@@ -88,6 +91,7 @@ impl MarkerFamily {
             MarkerFamily::ChineseComma => 60,
             MarkerFamily::ChineseParen => 70,
             MarkerFamily::ArabicDot => 80,
+            MarkerFamily::Decimal1 => 81,
             MarkerFamily::Decimal2 => 82,
             MarkerFamily::Decimal3 => 84,
             MarkerFamily::Decimal4 => 86,
@@ -96,6 +100,21 @@ impl MarkerFamily {
             MarkerFamily::LatinLower => 110,
             MarkerFamily::LatinUpper => 120,
         }
+    }
+
+    /// Whether this is a decimal outline family (`1`, `1.1`, `1.1.1`…).
+    ///
+    /// ```
+    /// assert!(gangmu::MarkerFamily::Decimal2.is_decimal());
+    /// ```
+    pub fn is_decimal(self) -> bool {
+        matches!(
+            self,
+            MarkerFamily::Decimal1
+                | MarkerFamily::Decimal2
+                | MarkerFamily::Decimal3
+                | MarkerFamily::Decimal4
+        )
     }
 
     /// Whether this is one of the regulation units 编/章/节/条 (or 部分).
@@ -133,6 +152,7 @@ impl MarkerFamily {
             MarkerFamily::Circled => "circled",
             MarkerFamily::LatinLower => "latin_lower",
             MarkerFamily::LatinUpper => "latin_upper",
+            MarkerFamily::Decimal1 => "decimal1",
             MarkerFamily::Decimal2 => "decimal2",
             MarkerFamily::Decimal3 => "decimal3",
             MarkerFamily::Decimal4 => "decimal4",
@@ -473,10 +493,14 @@ fn accept_following(raw: &Raw<'_>, rest: &str) -> bool {
                     // 一、2024年工作回顾 is fine; 一.5 is not.
                     d == "、"
                 }
-                Some(c) => {
+                Some(_) => {
                     if matches!(d, " " | "\u{3000}" | "，" | "," | ":" | "：") {
-                        is_cjk(c) || c == '“' || c == '《'
+                        let t = rest.trim_start_matches([' ', '\u{3000}']);
+                        t.chars()
+                            .next()
+                            .is_some_and(|c| is_cjk(c) || c == '“' || c == '《')
                     } else {
+                        let c = next.unwrap_or(' ');
                         !matches!(c, '、' | '，' | ',' | '.')
                     }
                 }
@@ -487,12 +511,19 @@ fn accept_following(raw: &Raw<'_>, rest: &str) -> bool {
             match next {
                 None => false,
                 Some(c) if is_any_digit(c) => false, // 3.5, 1、2、3
-                Some(c) if matches!(d, "，" | "," | ":" | "：") => is_cjk(c),
+                Some(_) if matches!(d, "，" | "," | ":" | "：") => rest
+                    .trim_start_matches([' ', '\u{3000}'])
+                    .chars()
+                    .next()
+                    .is_some_and(is_cjk),
                 Some(c) if matches!(d, ")" | "）") => is_cjk(c) || c == '“' || c == '《',
                 Some(c) => !matches!(c, '、' | '，' | ',' | '.' | '．' | '%' | '‰'),
             }
         }
-        MarkerFamily::Decimal2 | MarkerFamily::Decimal3 | MarkerFamily::Decimal4 => {
+        MarkerFamily::Decimal1
+        | MarkerFamily::Decimal2
+        | MarkerFamily::Decimal3
+        | MarkerFamily::Decimal4 => {
             // Needs white space then a CJK title: `1.1 总体要求`, `2.3.4　工作目标`.
             match next {
                 Some(c) if c == ' ' || c == '\u{3000}' || c == '\t' => {
@@ -540,10 +571,7 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
     ];
     for p in parsers {
         if let Ok((rest, raw)) = p(text) {
-            let decimal = matches!(
-                raw.family,
-                MarkerFamily::Decimal2 | MarkerFamily::Decimal3 | MarkerFamily::Decimal4
-            );
+            let decimal = raw.family.is_decimal();
             if raw.ordinal == 0 && !decimal {
                 continue;
             }
@@ -565,6 +593,37 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// The top level of a decimal outline: one or two digits, white space, then a
+/// title (`1 总体要求`). Only a candidate: the document parser keeps it when
+/// `1.1`-style headings under the same number follow.
+pub(crate) fn parse_decimal_top(text: &str) -> Option<Marker> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let t = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    if t.len() == rest.len()
+        || !t
+            .chars()
+            .next()
+            .is_some_and(|c| is_cjk(c) && !is_unit_char(c))
+    {
+        return None;
+    }
+    let n: u32 = text[..digits].parse().ok()?;
+    (n > 0).then(|| Marker {
+        text: text[..digits].to_string(),
+        family: MarkerFamily::Decimal1,
+        ordinal: n,
+        open: None,
+        close: None,
+        extra: None,
+        fullwidth_digits: false,
+        span: Span::new(0, digits),
+    })
 }
 
 /// A bare Chinese numeral used as a heading marker under Markdown heading

@@ -13,12 +13,14 @@
 //!
 //! Every step is linear in the number of lines; no step recurses on input depth.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::element;
 use crate::enumeration;
 use crate::hierarchy::{self, HeadingFacts, LevelKey};
 use crate::line::{char_len, ends_sentence, is_space, split_lines, Line};
-use crate::marker::{parse_bare_numeral, parse_marker, Marker, MarkerFamily};
+use crate::marker::{parse_bare_numeral, parse_decimal_top, parse_marker, Marker, MarkerFamily};
 use crate::span::Span;
 use crate::tree::{Document, MetaKind, Node, NoiseKind};
 
@@ -64,8 +66,8 @@ struct Parser<'a> {
     kinds: Vec<Kind>,
     /// Index of the first line of each attachment (附件) container.
     attachments: Vec<usize>,
-    /// First line of the end matter (署名, 成文日期…), if any.
-    end_matter: Option<usize>,
+    /// First lines of end matter (署名, 成文日期…), one per segment at most.
+    end_matters: Vec<usize>,
     wrapped: bool,
     diagnostics: Vec<Diagnostic>,
 }
@@ -225,7 +227,7 @@ impl<'a> Parser<'a> {
             lines,
             kinds,
             attachments: Vec::new(),
-            end_matter: None,
+            end_matters: Vec::new(),
             wrapped: false,
             diagnostics: Vec::new(),
         }
@@ -248,8 +250,17 @@ impl<'a> Parser<'a> {
         self.mark_tables_of_contents();
         self.measure_wrapping();
         let body_start = self.front_matter();
-        self.end_matter(body_start);
-        self.body(body_start);
+        self.find_attachments(body_start);
+        let mut bounds = vec![body_start];
+        bounds.extend(self.attachments.iter().copied());
+        bounds.push(self.lines.len());
+        for w in bounds.windows(2) {
+            let end = self.end_matter(w[0], w[1]);
+            if let Some(e) = end {
+                self.end_matters.push(e);
+            }
+            self.body(w[0], end.unwrap_or(w[1]));
+        }
         self.report_noise_and_truncation();
         let children = self.build();
         Document::new(self.text.len(), children, self.diagnostics)
@@ -269,6 +280,8 @@ impl<'a> Parser<'a> {
             }
         }
         let mut license_from = None;
+        // Inside a list of links (相关推荐…): `Some(true)` near the end.
+        let mut trailer: Option<bool> = None;
         for i in 0..n {
             let line = &self.lines[i];
             if line.is_blank() {
@@ -301,17 +314,38 @@ impl<'a> Parser<'a> {
                 self.kinds[i] = Kind::Noise(NoiseKind::License);
                 continue;
             }
+            if let Some(bottom) = trailer {
+                let list_item = c.starts_with(['-', '*', '·', '•', '●', '◆', '○', '>', '+']);
+                if list_item || (bottom && char_len(c) <= 50 && !ends_sentence(c)) {
+                    self.kinds[i] = Kind::Noise(NoiseKind::WebChrome);
+                    continue;
+                }
+                trailer = None;
+            }
+            if element::starts_trailer(c) && char_len(c) <= 20 {
+                self.kinds[i] = Kind::Noise(NoiseKind::WebChrome);
+                trailer = Some(i * 2 >= n);
+                continue;
+            }
             if let Some(k) = element::noise_kind(c, line.md_heading) {
                 self.kinds[i] = Kind::Noise(k);
                 continue;
             }
-            let marker = parse_marker(c).or_else(|| {
-                if line.md_heading > 0 {
-                    parse_bare_numeral(c)
-                } else {
-                    None
-                }
-            });
+            let marker = parse_marker(c)
+                .or_else(|| {
+                    if line.md_heading > 0 {
+                        parse_bare_numeral(c)
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| {
+                    if char_len(c) <= 30 && !ends_sentence(c) {
+                        parse_decimal_top(c)
+                    } else {
+                        None
+                    }
+                });
             if let Some(m) = marker {
                 let mut m = m;
                 m.span = Span::new(line.content_start, line.content_start + m.span.len());
@@ -610,12 +644,39 @@ impl<'a> Parser<'a> {
 
     // ---- step 3: end matter --------------------------------------------
 
-    fn end_matter(&mut self, body_start: usize) {
+    /// Finds the lines that open an attachment (`附件` or `附件2：` alone, then a
+    /// title) and marks them and their titles.
+    fn find_attachments(&mut self, body_start: usize) {
         let n = self.lines.len();
-        let mut j = n;
+        let mut i = body_start;
+        while i < n {
+            if matches!(self.kinds[i], Kind::Body) {
+                let c = self.content(i);
+                if element::is_attachment_note(c)
+                    && c.starts_with("附件")
+                    && attachment_rest(c).is_empty()
+                {
+                    if let Some(t) = self.next_nonblank(i) {
+                        if self.title_like(t) && self.next_nonblank(t).is_some() {
+                            self.kinds[i] = Kind::Meta(MetaKind::AttachmentNote);
+                            self.attachments.push(i);
+                            i = self.take_title(t) + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Finds the end matter (署名, 成文日期, 附注, 抄送, 印发) that closes the
+    /// lines `start..limit`; returns where it starts.
+    fn end_matter(&mut self, start: usize, limit: usize) -> Option<usize> {
+        let mut j = limit;
         let mut seen = 0;
         let mut date_at = None;
-        while j > body_start {
+        while j > start {
             j -= 1;
             match &self.kinds[j] {
                 Kind::Blank | Kind::Noise(_) => continue,
@@ -630,7 +691,7 @@ impl<'a> Parser<'a> {
             if seen > 6 {
                 break;
             }
-            if element::is_date(c) {
+            if element::is_date(c) && matches!(self.kinds[j], Kind::Body | Kind::Meta(_)) {
                 date_at = Some(j);
                 break;
             }
@@ -642,10 +703,10 @@ impl<'a> Parser<'a> {
             }
             break;
         }
-        let Some(d) = date_at else { return };
+        let d = date_at?;
         self.kinds[d] = Kind::Meta(MetaKind::Date);
         // Notes after the date.
-        for k in d + 1..n {
+        for k in d + 1..limit {
             if matches!(self.kinds[k], Kind::Body) {
                 self.kinds[k] = Kind::Meta(MetaKind::Note);
             }
@@ -654,7 +715,7 @@ impl<'a> Parser<'a> {
         let mut k = d;
         let mut count = 0;
         while let Some(p) = self.prev_nonblank(k) {
-            if p < body_start || count >= 12 {
+            if p < start || count >= 12 {
                 break;
             }
             let c = self.content(p);
@@ -671,7 +732,7 @@ impl<'a> Parser<'a> {
             k = p;
             count += 1;
         }
-        self.end_matter = Some(first);
+        Some(first)
     }
 
     // ---- step 4: body ---------------------------------------------------
@@ -743,10 +804,23 @@ impl<'a> Parser<'a> {
         blank_before && blank_after && n <= 60
     }
 
-    fn body(&mut self, body_start: usize) {
-        let end = self.end_matter.unwrap_or(self.lines.len());
+    fn body(&mut self, start: usize, end: usize) {
         let mut last_article = 0u32;
-        let mut i = body_start;
+        // Decimal outlines: the last ordinal seen under each prefix (`2.1` → 3
+        // after `2.1.3`), and every prefix the document's decimal markers use.
+        let mut decimal_last: HashMap<String, u32> = HashMap::new();
+        let mut decimal_prefixes: HashSet<String> = HashSet::new();
+        for k in start..end {
+            if let Kind::Heading(Some(m)) = &self.kinds[k] {
+                if m.family.is_decimal() && m.family != MarkerFamily::Decimal1 {
+                    let comps = decimal_components(&m.text);
+                    for len in 1..comps.len() {
+                        decimal_prefixes.insert(comps[..len].join("."));
+                    }
+                }
+            }
+        }
+        let mut i = start;
         while i < end {
             match self.kinds[i].clone() {
                 Kind::Heading(Some(m)) => {
@@ -754,7 +828,7 @@ impl<'a> Parser<'a> {
                     // A heading must not continue a hard-wrapped sentence.
                     let continues = i > 0
                         && !self.lines[i - 1].is_blank()
-                        && matches!(self.kinds[i - 1], Kind::Body | Kind::Heading(_))
+                        && matches!(self.kinds[i - 1], Kind::Body)
                         && !ends_sentence(self.content(i - 1))
                         && self.lines[i].page_prefix.is_none();
                     if m.family == MarkerFamily::Article {
@@ -769,6 +843,23 @@ impl<'a> Parser<'a> {
                             .is_some_and(|ch| ch == '\u{3000}' || ch == ' ');
                         if expected || (spaced && !continues && m.ordinal > last_article) {
                             last_article = m.ordinal;
+                        } else {
+                            self.kinds[i] = Kind::Body;
+                        }
+                    } else if m.family.is_decimal() {
+                        let comps = decimal_components(&m.text);
+                        let ok = if m.family == MarkerFamily::Decimal1 {
+                            decimal_prefixes.contains(&comps.join("."))
+                                || (m.ordinal > 1
+                                    && decimal_last.get("").copied() == Some(m.ordinal - 1))
+                        } else {
+                            let prefix = comps[..comps.len() - 1].join(".");
+                            let last = decimal_last.get(&prefix).copied().unwrap_or(0);
+                            (m.ordinal == 1 || m.ordinal == last + 1) && !continues
+                        };
+                        if ok {
+                            let prefix = comps[..comps.len() - 1].join(".");
+                            decimal_last.insert(prefix, m.ordinal);
                         } else {
                             self.kinds[i] = Kind::Body;
                         }
@@ -789,25 +880,27 @@ impl<'a> Parser<'a> {
                     let c = self.content(i);
                     if element::is_attachment_note(c) && c.starts_with("附件") {
                         self.kinds[i] = Kind::Meta(MetaKind::AttachmentNote);
-                        let rest = c
-                            .trim_start_matches("附件")
-                            .trim_start_matches(|ch: char| {
-                                ch.is_ascii_digit()
-                                    || "０１２３４５６７８９一二三四五六七八九十".contains(ch)
-                            })
-                            .trim_start_matches(['：', ':'])
-                            .trim();
-                        if rest.is_empty() {
-                            if let Some(t) = self.next_nonblank(i) {
-                                if t < end && self.title_like(t) && self.next_nonblank(t).is_some()
-                                {
-                                    self.attachments.push(i);
-                                    let last = self.take_title(t);
-                                    last_article = 0;
-                                    i = last + 1;
-                                    continue;
+                        // `附件：1．…` then `2．…` lines: one note.
+                        let rest = attachment_rest(c);
+                        if let Some(m) = parse_marker(rest) {
+                            let mut expect = m.ordinal + 1;
+                            let mut k = i;
+                            while let Some(nx) = self.next_nonblank(k) {
+                                if nx >= end || nx > k + 2 {
+                                    break;
+                                }
+                                match &self.kinds[nx] {
+                                    Kind::Heading(Some(m2))
+                                        if m2.family == m.family && m2.ordinal == expect =>
+                                    {
+                                        self.kinds[nx] = Kind::Meta(MetaKind::AttachmentNote);
+                                        expect += 1;
+                                        k = nx;
+                                    }
+                                    _ => break,
                                 }
                             }
+                            i = k;
                         }
                     } else if self.unnumbered_heading(i) {
                         self.kinds[i] = Kind::Heading(None);
@@ -938,7 +1031,7 @@ impl<'a> Parser<'a> {
             if self.attachments.contains(&i) {
                 b.open_attachment(line.start);
             }
-            if self.end_matter == Some(i) {
+            if self.end_matters.contains(&i) {
                 b.close_sections();
             }
             match &self.kinds[i] {
@@ -947,7 +1040,7 @@ impl<'a> Parser<'a> {
                     while j + 1 < n
                         && matches!(self.kinds[j + 1], Kind::Blank)
                         && !self.attachments.contains(&(j + 1))
-                        && self.end_matter != Some(j + 1)
+                        && !self.end_matters.contains(&(j + 1))
                     {
                         j += 1;
                     }
@@ -1109,8 +1202,16 @@ impl<'a> Parser<'a> {
             (title_start < ce).then_some(title_start)
         } else {
             let body = &text[title_start..ce];
+            let mut prev = ' ';
             body.char_indices()
-                .find(|&(_, ch)| matches!(ch, '。' | '！' | '？'))
+                .find(|&(k, ch)| {
+                    let stop = matches!(ch, '。' | '！' | '？')
+                        || (ch == '.'
+                            && !prev.is_ascii_alphanumeric()
+                            && body[k + 1..].chars().next().is_some_and(|n| !n.is_ascii()));
+                    prev = ch;
+                    stop
+                })
                 .map(|(k, ch)| title_start + k + ch.len_utf8())
                 .filter(|&k| {
                     let rest = text[k..ce].trim_matches(|c: char| is_space(c) || c == '*');
@@ -1132,6 +1233,23 @@ impl<'a> Parser<'a> {
         };
         (node, rest)
     }
+}
+
+/// The components of a decimal outline marker: `2.1.3` → ["2", "1", "3"].
+fn decimal_components(text: &str) -> Vec<&str> {
+    text.split(['.', '．']).filter(|c| !c.is_empty()).collect()
+}
+
+/// What follows `附件`, its number and its colon.
+fn attachment_rest(c: &str) -> &str {
+    c.trim_start_matches("附件")
+        .trim_start_matches(|ch: char| {
+            ch.is_ascii_digit()
+                || is_space(ch)
+                || "０１２３４５６７８９一二三四五六七八九十".contains(ch)
+        })
+        .trim_start_matches(['：', ':'])
+        .trim()
 }
 
 /// Title text without markup, indentation and inner white space runs.

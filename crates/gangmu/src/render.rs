@@ -23,9 +23,12 @@ fn one_line(s: &str, max: usize) -> String {
 fn heading_label(text: &str, node: &Node) -> String {
     match node {
         Node::Heading { marker, title, .. } => {
-            let m = marker.as_ref().map(|m| m.text.as_str()).unwrap_or("");
             let t = text[title.range()].trim();
-            format!("{m}{t}")
+            match marker {
+                Some(m) if m.family.is_decimal() => format!("{} {t}", m.text),
+                Some(m) => format!("{}{t}", m.text),
+                None => t.to_string(),
+            }
         }
         _ => String::new(),
     }
