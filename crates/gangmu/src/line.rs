@@ -167,7 +167,7 @@ fn analyse(text: &str, start: usize, end: usize, next: usize) -> Line {
     let mut bold = false;
     // Bold markup around the whole text: `**一、…**`, also `__…__`.
     for m in ["**", "__"] {
-        if text[cs..ce].starts_with(m) && text[cs..ce].ends_with(m) && ce - cs >= 2 * m.len() + 1 {
+        if text[cs..ce].starts_with(m) && text[cs..ce].ends_with(m) && ce - cs > 2 * m.len() {
             bold = true;
             cs = skip_spaces(text, cs + m.len(), ce);
             ce = trim_end_spaces(text, cs, ce - m.len());

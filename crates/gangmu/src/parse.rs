@@ -540,13 +540,9 @@ impl<'a> Parser<'a> {
                     i += 1;
                     continue;
                 }
-                Kind::Heading(_) => {
-                    // A line opening with a marker ends the front matter, unless a
-                    // 令 header is still open.
-                    if !decree {
-                        return i;
-                    }
-                }
+                // A line opening with a marker ends the front matter, unless a
+                // 令 header is still open.
+                Kind::Heading(_) if !decree => return i,
                 _ => {}
             }
             let c = self.content(i);
@@ -952,8 +948,11 @@ impl<'a> Parser<'a> {
             .find(|&k| matches!(self.kinds[k], Kind::Body | Kind::Heading(_)))
         {
             let c = self.content(last);
-            let standalone_heading =
-                matches!(self.kinds[last], Kind::Heading(_)) && char_len(c) <= 40;
+            let standalone_heading = matches!(self.kinds[last], Kind::Heading(_))
+                && char_len(c) <= 40
+                && !c
+                    .trim_end_matches(['。', '！', '？'])
+                    .contains(['。', '！', '？']);
             let after = (last + 1..n).any(|k| matches!(self.kinds[k], Kind::Meta(_) | Kind::Title));
             // A text that stops on a clause (；，、：) or without punctuation was cut.
             let open_end = !ends_sentence(c)
@@ -1003,13 +1002,12 @@ impl<'a> Parser<'a> {
                         idx.push(i);
                         paragraphs = 0;
                     }
-                    Kind::Body => {
+                    Kind::Body
                         if i == 0
                             || self.lines[i - 1].is_blank()
-                            || ends_sentence(self.content(i - 1))
-                        {
-                            paragraphs += 1;
-                        }
+                            || ends_sentence(self.content(i - 1)) =>
+                    {
+                        paragraphs += 1;
                     }
                     _ => {}
                 }

@@ -119,8 +119,23 @@ pub fn outline(text: &str, doc: &Document) -> String {
 /// ```
 pub fn markdown(text: &str, doc: &Document) -> String {
     let mut out = String::new();
+    let mut in_list = false;
     for (_, node) in doc.walk() {
         let span = node.span();
+        let is_item = matches!(node, Node::Item { .. });
+        let writes_block = !matches!(
+            node,
+            Node::Section { .. }
+                | Node::Enumeration { .. }
+                | Node::Noise { .. }
+                | Node::Blank { .. }
+                | Node::Attachment { .. }
+                | Node::Continuation { .. }
+        );
+        if in_list && !is_item && writes_block {
+            out.push('\n');
+            in_list = false;
+        }
         match node {
             Node::Title { text: t, .. } => {
                 let _ = writeln!(out, "# {t}\n");
@@ -128,15 +143,12 @@ pub fn markdown(text: &str, doc: &Document) -> String {
             Node::Subtitle { text: t, .. } | Node::Meta { text: t, .. } => {
                 let _ = writeln!(out, "{t}\n");
             }
-            Node::Heading { depth, title, .. } => {
+            Node::Heading { depth, .. } => {
                 let hashes = "#".repeat((*depth as usize + 1).min(6));
                 let _ = writeln!(out, "{hashes} {}\n", heading_label(text, node));
-                let _ = title;
             }
-            Node::Paragraph { children, .. } => {
-                if children.is_empty() {
-                    let _ = writeln!(out, "{}\n", clean(&text[span.range()]));
-                }
+            Node::Paragraph { children, .. } if children.is_empty() => {
+                let _ = writeln!(out, "{}\n", clean(&text[span.range()]));
             }
             Node::Text { .. } => {
                 let t = clean(&text[span.range()]);
@@ -146,16 +158,12 @@ pub fn markdown(text: &str, doc: &Document) -> String {
             }
             Node::Item { .. } => {
                 let _ = writeln!(out, "- {}", clean(&text[span.range()]));
+                in_list = true;
             }
-            Node::Enumeration { .. } => {}
             _ => {}
         }
-        if let Node::Enumeration { .. } = node {
-            // Items follow; a blank line is written after the last one below.
-        }
     }
-    // Separate list blocks from following text.
-    out.replace("\n- ", "\n- ").replace(".\n\n\n", ".\n\n")
+    out
 }
 
 fn clean(s: &str) -> String {
