@@ -46,3 +46,8 @@ pub use numeral::{chinese_numeral_value, to_chinese_numeral};
 pub use parse::parse;
 pub use span::{LineIndex, Span};
 pub use tree::{Document, MetaKind, Node, NoiseKind, Walk, SCHEMA};
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
