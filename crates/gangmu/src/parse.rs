@@ -364,6 +364,14 @@ impl<'a> Parser<'a> {
     /// whose first heading appears again later, are a table of contents.
     fn mark_tables_of_contents(&mut self) {
         let n = self.lines.len();
+        // The last line where each heading text occurs: one pass, so that the
+        // check below stays linear.
+        let mut last_seen: HashMap<String, usize> = HashMap::new();
+        for k in 0..n {
+            if matches!(self.kinds[k], Kind::Heading(Some(_))) {
+                last_seen.insert(normalize(self.content(k)), k);
+            }
+        }
         let mut i = 0;
         while i < n {
             if !matches!(self.kinds[i], Kind::Heading(Some(_))) {
@@ -389,10 +397,7 @@ impl<'a> Parser<'a> {
                 }
             }
             if run.len() >= 3 {
-                let repeats = (j..n).any(|k| {
-                    matches!(self.kinds[k], Kind::Heading(Some(_)))
-                        && normalize(self.content(k)) == first
-                });
+                let repeats = last_seen.get(&first).is_some_and(|&k| k >= j);
                 if repeats {
                     for &k in &run {
                         self.kinds[k] = Kind::Noise(NoiseKind::TableOfContents);
@@ -526,6 +531,7 @@ impl<'a> Parser<'a> {
     fn front_matter(&mut self) -> usize {
         let n = self.lines.len();
         let mut title: Option<(usize, usize)> = None; // first, last line
+        let mut subtitles = 0usize;
         let mut decree = false;
         let mut i = 0;
         while i < n {
@@ -604,7 +610,7 @@ impl<'a> Parser<'a> {
                         continue;
                     }
                     // 主送机关: a paragraph ending with a colon, naming organs.
-                    let end = self.paragraph_end(i);
+                    let end = self.paragraph_end(i).min(i + 8);
                     let para = self.joined(i, end);
                     if (para.ends_with('：') || para.ends_with(':'))
                         && !para.contains('。')
@@ -619,7 +625,13 @@ impl<'a> Parser<'a> {
                         return end + 1;
                     }
                     // Speaker, office or date lines under the title.
-                    if char_len(c) <= 20 && !ends_sentence(c) && !c.contains('，') && end == i {
+                    subtitles += 1;
+                    if char_len(c) <= 20
+                        && !ends_sentence(c)
+                        && !c.contains('，')
+                        && end == i
+                        && subtitles <= 12
+                    {
                         self.kinds[i] = Kind::Subtitle;
                         i += 1;
                         continue;
@@ -733,7 +745,7 @@ impl<'a> Parser<'a> {
 
     // ---- step 4: body ---------------------------------------------------
 
-    fn unnumbered_heading(&self, i: usize) -> bool {
+    fn unnumbered_heading(&self, i: usize, seen_heading: bool) -> bool {
         let line = &self.lines[i];
         let c = self.content(i);
         let n = char_len(c);
@@ -780,9 +792,7 @@ impl<'a> Parser<'a> {
         };
         // A sentence-like unnumbered heading (with commas) is a sub-heading: it
         // needs a heading before it.
-        if (c.contains('，') || c.contains(','))
-            && !(0..i).any(|k| matches!(self.kinds[k], Kind::Heading(_)))
-        {
+        if (c.contains('，') || c.contains(',')) && !seen_heading {
             return false;
         }
         if !prev_ok || !matches!(self.kinds[nx], Kind::Body | Kind::Heading(Some(_))) {
@@ -816,8 +826,12 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        let mut seen_heading = (0..start).any(|k| matches!(self.kinds[k], Kind::Heading(_)));
         let mut i = start;
         while i < end {
+            if matches!(self.kinds[i], Kind::Heading(_)) {
+                seen_heading = true;
+            }
             match self.kinds[i].clone() {
                 Kind::Heading(Some(m)) => {
                     let c = self.content(i);
@@ -898,8 +912,9 @@ impl<'a> Parser<'a> {
                             }
                             i = k;
                         }
-                    } else if self.unnumbered_heading(i) {
+                    } else if self.unnumbered_heading(i, seen_heading) {
                         self.kinds[i] = Kind::Heading(None);
+                        seen_heading = true;
                     }
                 }
                 _ => {}
