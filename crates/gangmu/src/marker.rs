@@ -487,6 +487,12 @@ fn accept_following(raw: &Raw<'_>, rest: &str) -> bool {
         },
         MarkerFamily::ChineseComma => {
             let d = raw.close.unwrap_or("");
+            // `一、二、三级医院…` is a list of numerals, not a marker.
+            if let Ok((after, _)) = chinese_numeral(rest) {
+                if after.starts_with(['、', '，', ',']) {
+                    return false;
+                }
+            }
             match next {
                 None => d == "、",
                 Some(c) if is_any_digit(c) => {
@@ -734,6 +740,7 @@ mod tests {
             "5个工作日",
             "第一次会议",
             "（2024年）",
+            "一、二、三级医院要加强管理。",
         ] {
             assert!(parse_marker(s).is_none(), "should treat {s} as body text");
         }
