@@ -37,16 +37,35 @@ fn rank(key: LevelKey) -> u8 {
     }
 }
 
-/// Counts, for each ordered pair of families (A, B), how often item 1 of B
-/// directly follows a heading of A: evidence that B nests under A.
+/// Counts, for each ordered pair of families (A, B), how often the document
+/// shows B nested under A: a heading A(n), then B(1) directly after it, and A
+/// continuing later with A(n+1). A family that merely appears for the first
+/// time after another (a preamble's （一） before the first 一、) is no evidence.
 fn evidence(headings: &[HeadingFacts]) -> HashMap<(LevelKey, LevelKey), u32> {
+    // For each heading, the index of the next heading of the same family.
+    let mut next_same = vec![usize::MAX; headings.len()];
+    let mut last: HashMap<LevelKey, usize> = HashMap::new();
+    for (i, h) in headings.iter().enumerate().rev() {
+        if let Some(&j) = last.get(&h.key) {
+            next_same[i] = j;
+        }
+        last.insert(h.key, i);
+    }
     let mut above = HashMap::new();
-    for w in headings.windows(2) {
-        let (a, b) = (&w[0], &w[1]);
-        if a.key != b.key && b.ordinal == 1 {
-            if let (LevelKey::Numbered(_), LevelKey::Numbered(_)) = (a.key, b.key) {
-                *above.entry((a.key, b.key)).or_insert(0) += 1;
-            }
+    for i in 1..headings.len() {
+        let (a, b) = (&headings[i - 1], &headings[i]);
+        let numbered = matches!(
+            (a.key, b.key),
+            (LevelKey::Numbered(_), LevelKey::Numbered(_))
+        );
+        if a.key == b.key || b.ordinal != 1 || !numbered {
+            continue;
+        }
+        let continues = headings
+            .get(next_same[i - 1])
+            .is_some_and(|n| n.ordinal == a.ordinal + 1);
+        if continues {
+            *above.entry((a.key, b.key)).or_insert(0) += 1;
         }
     }
     above
@@ -158,6 +177,18 @@ mod tests {
             numbered(ChineseParen, 1),
         ];
         assert_eq!(assign_depths(&hs), [1, 2, 2, 1, 2]);
+    }
+
+    #[test]
+    fn a_preamble_list_before_the_first_section_is_no_evidence() {
+        let hs = [
+            numbered(ChineseParen, 1),
+            numbered(ChineseParen, 2),
+            numbered(ChineseComma, 1),
+            numbered(ChineseParen, 1),
+            numbered(ChineseComma, 2),
+        ];
+        assert_eq!(assign_depths(&hs), [1, 1, 1, 2, 1]);
     }
 
     #[test]
