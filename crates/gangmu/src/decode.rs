@@ -4,6 +4,12 @@
 use thiserror::Error;
 
 /// The encoding a byte input was read as.
+///
+/// ```
+/// let d = gangmu::decode(&[0xFF, 0xFE, 0x00, 0x4E]).unwrap();
+/// assert_eq!(d.encoding, gangmu::Encoding::Utf16Le);
+/// assert_eq!(d.text, "一");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
     /// UTF-8, with or without a byte-order mark.
@@ -33,6 +39,12 @@ impl Encoding {
 }
 
 /// Why bytes could not be read as text.
+///
+/// ```
+/// let e = gangmu::decode(b"a\x00b").unwrap_err();
+/// assert!(matches!(e, gangmu::DecodeError::Binary(_)));
+/// assert!(e.to_string().contains("NUL"));
+/// ```
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// The input holds NUL bytes or other binary content.
@@ -44,6 +56,11 @@ pub enum DecodeError {
 }
 
 /// Decoded text and the encoding it was read as.
+///
+/// ```
+/// let d = gangmu::decode("\u{FEFF}正文".as_bytes()).unwrap();
+/// assert_eq!(d.text, "\u{FEFF}正文");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
     /// The text. A UTF-8 BOM is kept (it is part of the input); UTF-16 BOMs are not.

@@ -8,6 +8,11 @@ use crate::span::Span;
 use crate::tree::Node;
 
 /// The family of an inline enumeration series.
+///
+/// ```
+/// let m = gangmu::find_inline_markers("其一，稳增长；其二，调结构。");
+/// assert_eq!(m[0].family, gangmu::EnumerationFamily::Qi);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EnumerationFamily {

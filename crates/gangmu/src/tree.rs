@@ -9,10 +9,19 @@ use crate::marker::Marker;
 use crate::span::Span;
 
 /// The schema identifier written at the root of every JSON tree.
+///
+/// ```
+/// assert_eq!(gangmu::parse("").schema, gangmu::SCHEMA);
+/// ```
 pub const SCHEMA: &str = "gangmu/1";
 
 /// Kinds of text that are not part of the document (kept in the tree, out of
 /// its structure).
+///
+/// ```
+/// let doc = gangmu::parse("热门文档\n\n正文。");
+/// assert!(matches!(doc.children[0], gangmu::Node::Noise { kind: gangmu::NoiseKind::WebChrome, .. }));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoiseKind {
@@ -33,6 +42,11 @@ pub enum NoiseKind {
 }
 
 /// Kinds of document element (公文要素) outside the body text.
+///
+/// ```
+/// let doc = gangmu::parse("国发〔2024〕1号\n\n正文。");
+/// assert!(matches!(doc.children[0], gangmu::Node::Meta { kind: gangmu::MetaKind::DocNumber, .. }));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetaKind {
@@ -68,7 +82,6 @@ pub enum MetaKind {
     Field,
 }
 
-/// The family of a heading's ordinal marker, or the absence of one.
 /// One node of the tree. Every node has a byte [`Span`]; the leaves (nodes
 /// without children) tile the input from 0 to its length.
 ///
@@ -391,6 +404,11 @@ impl Document {
 }
 
 /// Depth-first iterator over a document's nodes; see [`Document::walk`].
+///
+/// ```
+/// let doc = gangmu::parse("一、总则\n正文。");
+/// assert_eq!(doc.walk().count(), 3);
+/// ```
 #[derive(Debug)]
 pub struct Walk<'a> {
     stack: Vec<(usize, &'a Node)>,
