@@ -24,16 +24,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod chunk;
 mod decode;
 mod diagnostic;
 mod element;
 mod enumeration;
 mod hierarchy;
 mod line;
+pub mod lint;
 mod marker;
 mod numeral;
 mod parse;
-pub mod lint;
 pub mod render;
 mod span;
 mod tree;
