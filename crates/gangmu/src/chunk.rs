@@ -76,6 +76,31 @@ pub fn heading_label(text: &str, node: &Node) -> Option<String> {
     }
 }
 
+/// The label a section or attachment contributes to heading paths: the label
+/// of its heading ([`heading_label`]), or for an attachment its title (`附件`
+/// when it has none). `None` for other nodes.
+///
+/// ```
+/// let text = "一、总则\n正文。";
+/// let doc = gangmu::parse(text);
+/// assert_eq!(gangmu::chunk::section_label(text, &doc.children[0]).as_deref(), Some("一、总则"));
+/// ```
+pub fn section_label(text: &str, node: &Node) -> Option<String> {
+    match node {
+        Node::Section { children, .. } => children.iter().find_map(|c| heading_label(text, c)),
+        Node::Attachment { children, .. } => Some(
+            children
+                .iter()
+                .find_map(|c| match c {
+                    Node::Title { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| "附件".to_string()),
+        ),
+        _ => None,
+    }
+}
+
 /// Cuts `doc` (parsed from `text`) into chunks of at most `max_chars`
 /// characters (code points), in document order.
 ///
@@ -181,20 +206,7 @@ impl Chunker<'_> {
     }
 
     fn section(&mut self, node: &Node) {
-        let label = match node {
-            Node::Attachment { children, .. } => children
-                .iter()
-                .find_map(|c| match c {
-                    Node::Title { text, .. } => Some(text.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "附件".to_string()),
-            _ => node
-                .children()
-                .iter()
-                .find_map(|c| heading_label(self.text, c))
-                .unwrap_or_default(),
-        };
+        let label = section_label(self.text, node).unwrap_or_default();
         self.path.push(label);
         let span = self.trim(node.span());
         if self.chars(span) <= self.max && !has_noise(node) {
