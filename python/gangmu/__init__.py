@@ -6,7 +6,9 @@ retrieval. The work is done in Rust; offsets are code points, so
 ``text[node.start:node.end]`` is always the node's text.
 
 >>> import gangmu
->>> doc = gangmu.parse("关于做好防汛工作的通知\\n\\n各乡镇：\\n\\n一、提高认识\\n（一）压实责任。一是明确分工；二是加强值守。\\n")
+>>> text = "关于做好防汛工作的通知\\n\\n各乡镇：\\n\\n一、提高认识\\n"
+>>> text += "（一）压实责任。一是明确分工；二是加强值守。\\n"
+>>> doc = gangmu.parse(text)
 >>> doc.title
 '关于做好防汛工作的通知'
 >>> [h.heading_path for h in doc.headings()]
