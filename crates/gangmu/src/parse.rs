@@ -730,8 +730,8 @@ impl<'a> Parser<'a> {
             let ok = matches!(self.kinds[p], Kind::Body)
                 && char_len(c) <= 30
                 && !ends_sentence(c)
-                && !c.contains('，')
-                && !c.contains('。');
+                && !c.contains(['，', '。', '：', ':'])
+                && !element::is_attachment_note(c);
             if !ok {
                 break;
             }
@@ -1507,6 +1507,28 @@ mod tests {
         assert_eq!(
             types(text),
             ["title", "meta", "paragraph", "meta", "meta", "meta"]
+        );
+    }
+
+    #[test]
+    fn should_not_read_an_attachment_note_as_a_signature() {
+        let text = "关于开展检查的通知\n\n各单位：\n\n请遵照执行。\n\n附件：1．检查表\n\n某某局\n2024年9月30日\n";
+        let doc = parse(text);
+        let kinds: Vec<MetaKind> = doc
+            .walk()
+            .filter_map(|(_, n)| match n {
+                Node::Meta { kind, .. } => Some(*kind),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                MetaKind::Addressee,
+                MetaKind::AttachmentNote,
+                MetaKind::Signature,
+                MetaKind::Date
+            ]
         );
     }
 
