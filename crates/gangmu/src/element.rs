@@ -62,23 +62,71 @@ re!(
 /// headings, licence blocks) is decided by the document parser.
 pub(crate) fn noise_kind(content: &str, md_heading: u8) -> Option<NoiseKind> {
     let _ = md_heading;
-    if RULE.is_match(content) || HTML_COMMENT_LINE.is_match(content) {
+    // Cheap gates before each pattern: most lines are body text, and every
+    // kind of noise is short or opens with one of a few characters.
+    let first = content.chars().next()?;
+    let last = content.chars().next_back()?;
+    let len = content.len();
+    if len > 900 {
+        return None;
+    }
+    if matches!(first, '-' | '*' | '_' | '=' | '—' | '<')
+        && (RULE.is_match(content) || HTML_COMMENT_LINE.is_match(content))
+    {
         return Some(NoiseKind::Markup);
     }
-    if PAGE_NUMBER.is_match(content) {
+    if len <= 48 && PAGE_NUMBER.is_match(content) {
         return Some(NoiseKind::PageNumber);
     }
-    if TIMESTAMP_LINE.is_match(content)
-        || TIME_SOURCE.is_match(content)
-        || CHROME_WORDS.is_match(content)
-        || (content.chars().count() < 120 && CHROME_ANYWHERE.is_match(content))
+    let chrome_first = matches!(
+        first,
+        '热' | '相'
+            | '猜'
+            | '上'
+            | '下'
+            | '返'
+            | '打'
+            | '关'
+            | '分'
+            | '扫'
+            | '点'
+            | '免'
+            | '立'
+            | '继'
+            | '展'
+            | '阅'
+            | '版'
+            | '本'
+            | '文'
+            | '责'
+            | '编'
+            | '来'
+            | '发'
+            | '浏'
+            | '字'
+            | '【'
+            | '['
+            | '当'
+            | '您'
+            | '首'
+            | '收'
+            | '设'
+            | '范'
+    );
+    if ((first.is_ascii_digit() || matches!(first, '-' | '*' | '+'))
+        && TIMESTAMP_LINE.is_match(content))
+        || (first == '时' && TIME_SOURCE.is_match(content))
+        || (chrome_first && CHROME_WORDS.is_match(content))
+        || (len < 360 && content.chars().count() < 120 && CHROME_ANYWHERE.is_match(content))
     {
         return Some(NoiseKind::WebChrome);
     }
-    if MD_META.is_match(content) || KV_META.is_match(content) {
+    if (first == '*' && MD_META.is_match(content)) || (len < 600 && KV_META.is_match(content)) {
         return Some(NoiseKind::Metadata);
     }
-    if TOC_LEADER.is_match(content) || TOC_HEADER.is_match(content) {
+    if (last.is_ascii_digit() && TOC_LEADER.is_match(content))
+        || (first == '目' && TOC_HEADER.is_match(content))
+    {
         return Some(NoiseKind::TableOfContents);
     }
     None
@@ -137,28 +185,37 @@ re!(
 /// so. Addressees, signatures and dates depend on position and are decided by
 /// the document parser.
 pub(crate) fn meta_kind(content: &str) -> Option<MetaKind> {
-    if DOC_NUMBER.is_match(content) {
+    let first = content.chars().next()?;
+    let len = content.len();
+    if len > 300 {
+        return None;
+    }
+    if content.ends_with('号') && DOC_NUMBER.is_match(content) {
         return Some(MetaKind::DocNumber);
     }
-    if COPY_NUMBER.is_match(content) {
+    if len <= 18 && COPY_NUMBER.is_match(content) {
         return Some(MetaKind::CopyNumber);
     }
-    if SECRECY.is_match(content) {
+    if matches!(first, '绝' | '机' | '秘') && SECRECY.is_match(content) {
         return Some(MetaKind::Secrecy);
     }
-    if URGENCY.is_match(content) {
+    if len <= 12 && URGENCY.is_match(content) {
         return Some(MetaKind::Urgency);
     }
-    if SIGNER.is_match(content) {
+    if first == '签' && SIGNER.is_match(content) {
         return Some(MetaKind::Signer);
     }
-    if CC.is_match(content) {
+    if first == '抄' && CC.is_match(content) {
         return Some(MetaKind::Cc);
     }
-    if ISSUED.is_match(content) {
+    if content.ends_with("发") && ISSUED.is_match(content) {
         return Some(MetaKind::Issued);
     }
-    if FIELD.is_match(content) {
+    if matches!(
+        first,
+        '时' | '地' | '主' | '参' | '出' | '列' | '缺' | '记' | '会' | '议' | '应' | '实'
+    ) && FIELD.is_match(content)
+    {
         return Some(MetaKind::Field);
     }
     None
@@ -184,6 +241,9 @@ pub(crate) fn is_issuer_mark(content: &str) -> bool {
 
 /// A line that is only a date (成文日期 or a date under a title).
 pub(crate) fn is_date(content: &str) -> bool {
+    if content.len() > 90 || !content.contains('年') || !content.contains('日') {
+        return false;
+    }
     let compact: String = content
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')

@@ -187,29 +187,43 @@ fn marker_anywhere(s: &str) -> Option<(EnumerationFamily, u32, usize)> {
 pub fn find_inline_markers(text: &str) -> Vec<InlineMarker> {
     let mut out = Vec::new();
     let mut at_clause_start = true;
+    let bytes = text.as_bytes();
     let mut i = 0;
-    let bytes_len = text.len();
-    while i < bytes_len {
-        let s = &text[i..];
-        let c = match s.chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        let found = if at_clause_start {
-            marker_at_clause_start(s).or_else(|| marker_anywhere(s))
-        } else {
-            marker_anywhere(s)
-        };
-        if let Some((family, ordinal, len)) = found {
-            out.push(InlineMarker {
-                text: s[..len].to_string(),
-                family,
-                ordinal,
-                span: Span::new(i, i + len),
-            });
-            i += len;
-            at_clause_start = false;
+    while i < bytes.len() {
+        // Fast path: a CJK ideograph (lead byte E4–E9) that is not at a clause
+        // start can neither open a marker nor end a clause.
+        if !at_clause_start && (0xE4..=0xE9).contains(&bytes[i]) {
+            i += 3;
             continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        // Probe only where a marker can begin: the first characters of the
+        // clause-start words, and the brackets and circled digits allowed
+        // anywhere. Everything else only updates the clause state.
+        let probe_clause = at_clause_start
+            && (crate::numeral::is_chinese_numeral_char(c)
+                || matches!(c, '第' | '其' | '首' | '再' | '最' | '另'));
+        let probe_anywhere = matches!(c, '（' | '(' | '\u{2460}'..='\u{2473}');
+        if probe_clause || probe_anywhere {
+            let s = &text[i..];
+            let found = if probe_clause {
+                marker_at_clause_start(s).or_else(|| marker_anywhere(s))
+            } else {
+                marker_anywhere(s)
+            };
+            if let Some((family, ordinal, len)) = found {
+                out.push(InlineMarker {
+                    text: s[..len].to_string(),
+                    family,
+                    ordinal,
+                    span: Span::new(i, i + len),
+                });
+                i += len;
+                at_clause_start = false;
+                continue;
+            }
         }
         if is_clause_boundary(c) {
             at_clause_start = true;

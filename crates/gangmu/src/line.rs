@@ -125,10 +125,7 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let n = bytes.len();
     while start < n || (start == n && lines.is_empty()) {
-        let mut end = start;
-        while end < n && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            end += 1;
-        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(n, |k| start + k);
         let next = if end < n && bytes[end] == b'\r' && end + 1 < n && bytes[end + 1] == b'\n' {
             end + 2
         } else if end < n {

@@ -366,15 +366,17 @@ impl<'a> Parser<'a> {
         let n = self.lines.len();
         // The last line where each heading text occurs: one pass, so that the
         // check below stays linear.
-        let mut last_seen: HashMap<String, usize> = HashMap::new();
-        for k in 0..n {
-            if matches!(self.kinds[k], Kind::Heading(Some(_))) {
-                last_seen.insert(normalize(self.content(k)), k);
-            }
-        }
+        let mut last_seen: Option<HashMap<String, usize>> = None;
         let mut i = 0;
         while i < n {
             if !matches!(self.kinds[i], Kind::Heading(Some(_))) {
+                i += 1;
+                continue;
+            }
+            let next_is_heading = self
+                .next_nonblank(i)
+                .is_some_and(|k| matches!(self.kinds[k], Kind::Heading(Some(_))));
+            if !next_is_heading {
                 i += 1;
                 continue;
             }
@@ -385,10 +387,10 @@ impl<'a> Parser<'a> {
                 match &self.kinds[j] {
                     Kind::Blank => j += 1,
                     Kind::Heading(Some(m))
-                        if normalize(self.content(j)) != first
-                            && !ends_sentence(self.content(j))
+                        if !ends_sentence(self.content(j))
                             && char_len(self.content(j)) <= 40
-                            && m.family != MarkerFamily::Article =>
+                            && m.family != MarkerFamily::Article
+                            && normalize(self.content(j)) != first =>
                     {
                         run.push(j);
                         j += 1;
@@ -397,7 +399,17 @@ impl<'a> Parser<'a> {
                 }
             }
             if run.len() >= 3 {
-                let repeats = last_seen.get(&first).is_some_and(|&k| k >= j);
+                // Built on the first run only (most documents have none).
+                let seen = last_seen.get_or_insert_with(|| {
+                    let mut m = HashMap::new();
+                    for k in 0..n {
+                        if matches!(self.kinds[k], Kind::Heading(Some(_))) {
+                            m.insert(normalize(self.content(k)), k);
+                        }
+                    }
+                    m
+                });
+                let repeats = seen.get(&first).is_some_and(|&k| k >= j);
                 if repeats {
                     for &k in &run {
                         self.kinds[k] = Kind::Noise(NoiseKind::TableOfContents);
