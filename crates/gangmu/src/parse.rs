@@ -1277,7 +1277,7 @@ impl<'a> Parser<'a> {
             span: Span::new(start, heading_end),
             depth,
             level: marker.and_then(|m| m.family.canonical_level()),
-            marker: marker.cloned(),
+            marker: marker.cloned().map(Box::new),
             title,
             run_in: rest.is_some(),
         };

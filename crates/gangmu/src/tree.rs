@@ -154,8 +154,9 @@ pub enum Node {
         depth: u32,
         /// Canonical GB/T 9704 level of the marker's family, where it has one.
         level: Option<u8>,
-        /// The ordinal marker, or `None` for an unnumbered heading.
-        marker: Option<Marker>,
+        /// The ordinal marker, or `None` for an unnumbered heading (boxed: most
+        /// nodes are not headings, and this keeps every node small).
+        marker: Option<Box<Marker>>,
         /// Byte span of the heading's title text (without marker and markup).
         title: Span,
         /// Body text follows on the same line (`（一）坚持人民至上。要……`).
