@@ -57,9 +57,13 @@ def test_a_large_section_is_cut_at_sentences_with_overlap() -> None:
     assert all(len(c.text) <= 40 for c in chunks)
 
 
-def test_the_whole_document_is_one_chunk_when_it_fits() -> None:
-    (only,) = gangmu.parse(REPORT).chunks(max_chars=10_000)
-    assert only.text == REPORT.strip() and only.heading_path == []
+def test_top_level_sections_stay_apart_even_when_the_document_fits() -> None:
+    doc = gangmu.parse(REPORT)
+    chunks = doc.chunks(max_chars=10_000)
+    tops = [h for h in doc.headings() if h.depth == 1]
+    sectioned = [c for c in chunks if c.heading_path]
+    assert len(sectioned) == len(tops), "one chunk per top-level section when each fits"
+    assert all(len(c.heading_path) == 1 for c in sectioned)
 
 
 def test_chunks_cover_the_text_without_overlap_by_default(corpus: list[tuple[str, str]]) -> None:

@@ -133,11 +133,9 @@ pub fn chunks(text: &str, doc: &Document, max_chars: usize, overlap: usize) -> V
     if whole.is_empty() {
         return cx.out;
     }
-    if cx.chars(whole) <= max && !doc.children.iter().any(has_noise) {
-        cx.emit(whole);
-    } else {
-        cx.container(&doc.children);
-    }
+    // The document itself is not a section: its top-level sections are never
+    // merged into one chunk, even when the whole text would fit.
+    cx.container(&doc.children);
     cx.out
 }
 
@@ -324,12 +322,22 @@ mod tests {
     }
 
     #[test]
-    fn a_document_that_fits_is_one_chunk() {
-        let text = "关于开展检查的通知\n\n一、检查内容\n正文。\n";
+    fn top_level_sections_are_never_merged_even_when_the_document_fits() {
+        let text = "关于开展检查的通知\n\n一、检查内容\n正文。\n二、工作要求\n要求。\n";
         let out = texts(text, 1000, 0);
-        assert_eq!(out.len(), 1, "should keep a small document whole");
-        assert_eq!(out[0].0, text.trim_end());
-        assert!(out[0].1.is_empty(), "a whole document has no heading path");
+        let paths: Vec<&Vec<String>> = out.iter().map(|c| &c.1).collect();
+        assert_eq!(
+            paths,
+            [
+                &vec![],
+                &vec!["一、检查内容".to_string()],
+                &vec!["二、工作要求".to_string()]
+            ]
+        );
+        assert_eq!(
+            out[0].0, "关于开展检查的通知",
+            "the front matter is a chunk of its own"
+        );
     }
 
     #[test]
