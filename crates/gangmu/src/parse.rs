@@ -864,11 +864,15 @@ impl<'a> Parser<'a> {
                         self.kinds[i + 1] = Kind::Continuation;
                     }
                     if m.family == MarkerFamily::Article {
-                        let expected = m.ordinal == last_article + 1
-                            || last_article == 0
-                            || (m.ordinal > last_article
-                                && m.ordinal <= last_article + 3
-                                && !continues);
+                        // 条 run on through the text; one that continues a
+                        // sentence (`…依照` / `第十二条的规定`) is a reference.
+                        let expected = if continues {
+                            last_article > 0 && m.ordinal == last_article + 1
+                        } else {
+                            m.ordinal == last_article + 1
+                                || last_article == 0
+                                || (m.ordinal > last_article && m.ordinal <= last_article + 3)
+                        };
                         let spaced = c[m.text.len()..]
                             .chars()
                             .next()
@@ -1542,6 +1546,12 @@ mod tests {
                 MetaKind::Date
             ]
         );
+    }
+
+    #[test]
+    fn should_read_an_article_reference_split_onto_its_own_line_as_body() {
+        let text = "关于加强管理的报告\n\n正文中提到，根据\n第十二条\n的规定，应当加强管理。\n";
+        assert!(headings(text).is_empty());
     }
 
     #[test]
