@@ -189,6 +189,32 @@ pub(crate) fn renumber(m: &Marker, n: u32) -> Option<Edit> {
     Some(edit(m.span.start + s, m.span.start + e, new))
 }
 
+/// Whether the marker `m` written with ordinal `n` (same punctuation) occurs
+/// in the text between byte `from` and the marker: the "missing" sibling is
+/// there, but not as a heading (glued to a line, inside a hard-wrapped
+/// paragraph, several items on one line). The numbering is then not at fault.
+pub(crate) fn present_before(ctx: &Ctx<'_>, m: &Marker, n: u32, from: usize) -> bool {
+    let Some(e) = renumber(m, n) else {
+        return false;
+    };
+    let mut want = m.text.clone();
+    let (s, t) = (e.span.start - m.span.start, e.span.end - m.span.start);
+    if t > want.len() || !want.is_char_boundary(s) || !want.is_char_boundary(t) {
+        return false;
+    }
+    want.replace_range(s..t, &e.replacement);
+    let from = from.min(m.span.start);
+    ctx.text.get(from..m.span.start).is_some_and(|h| {
+        h.match_indices(want.as_str()).any(|(k, _)| {
+            // Not the tail of a longer number (`135．` for `35．`).
+            !h[..k]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || crate::numeral::is_chinese_numeral_char(c))
+        })
+    })
+}
+
 /// Edits renumbering `members` (heading indices) from `start` on.
 pub(crate) fn renumber_run(ctx: &Ctx<'_>, members: &[usize], start: u32) -> Vec<Edit> {
     members

@@ -75,22 +75,39 @@ fn list_marker_before(s: &str, i: usize) -> bool {
     }
 }
 
+/// Whether the unit ends a sentence, looking through closing marks.
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{3000}' | '*' | '#' | '”' | '’' | '）' | ')' | '》' | '〕' | '】')
+    });
+    t.is_empty() || t.ends_with(['。', '！', '？', '；', '：', '…', '!', '?', ';', ':'])
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let units = ctx.text_units();
+    // Open marks (absolute position, mark) carried over a hard wrap: a unit
+    // that ends mid-sentence continues in the next one.
+    let mut stack: Vec<(usize, char)> = Vec::new();
     for (k, &(_, span, s)) in units.iter().enumerate() {
-        let mut stack: Vec<(usize, char)> = Vec::new();
+        // A quotation over several paragraphs reopens `“` in each.
+        if s.trim_start_matches([' ', '\u{3000}', '\t']).starts_with('“') {
+            if let Some(p) = stack.iter().rposition(|&(_, o)| o == '“') {
+                stack.remove(p);
+            }
+        }
         for (i, c) in s.char_indices() {
+            let at = span.start + i;
             if is_open(c) {
-                stack.push((i, if c == '(' { '（' } else { c }));
+                stack.push((at, if c == '(' { '（' } else { c }));
                 continue;
             }
             let Some(open) = open_of(c) else { continue };
             match stack.iter().rposition(|&(_, o)| o == open) {
                 Some(p) => {
-                    // Marks opened inside and never closed are reported below.
+                    // Marks opened inside and never closed are reported now.
                     let inner: Vec<(usize, char)> = stack.drain(p..).collect();
                     for &(j, o) in &inner[1..] {
-                        report_open(out, span.start + j, o);
+                        report_open(out, j, o);
                     }
                 }
                 None => {
@@ -98,21 +115,28 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     out.push(diag(
-                        Span::new(span.start + i, span.start + i + c.len_utf8()),
+                        Span::new(at, at + c.len_utf8()),
                         format!("“{c}”缺少对应的“{open}”"),
                         format!("`{c}` has no matching `{open}`"),
                     ));
                 }
             }
         }
+        if stack.is_empty() {
+            continue;
+        }
+        let last = k + 1 == units.len();
+        if !last && !ends_sentence(s) {
+            continue; // a hard wrap: the sentence goes on in the next unit
+        }
         let next_starts_quote = units
             .get(k + 1)
             .is_some_and(|(_, _, t)| t.trim_start_matches([' ', '\u{3000}', '\t']).starts_with('“'));
-        for (j, o) in stack {
+        for (j, o) in std::mem::take(&mut stack) {
             if o == '“' && next_starts_quote {
                 continue;
             }
-            report_open(out, span.start + j, o);
+            report_open(out, j, o);
         }
     }
 }
@@ -133,6 +157,12 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("PAIR001");
+    }
+
+    #[test]
+    fn a_hard_wrapped_sentence_carries_its_brackets_to_the_next_line() {
+        passes("PAIR001", "（2）特约商户（含小微商户，即依据法律\n登记的实体特约商户，下同）编码；\n");
+        passes("PAIR001", "按照《中\n\n华人民共和国反洗钱法》的规定处罚。\n");
     }
 
     #[test]

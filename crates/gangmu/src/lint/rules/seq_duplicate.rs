@@ -20,10 +20,10 @@ pub(crate) const RULE: Rule = Rule {
         summary_en: "a sibling ordinal repeats or decreases",
     },
     doc: RuleDoc {
-        what: "A heading whose ordinal is not greater than its previous sibling's of the same family: `一、二、二、`, `（三）` after `（四）`.",
+        what: "A heading whose ordinal is not greater than its previous sibling's of the same family: `一、二、二、`, `（三）` after `（四）`. A restart at 1 starts a new list and is not reported.",
         why: "Each ordinal names one section; a repeated or decreasing number is a copy or merge error.",
         fires: &["一、总则\n二、目的\n二、范围\n", "（一）目的\n（三）范围\n（二）要求\n"],
-        passes: &["一、总则\n二、目的\n三、范围\n", "一、总则\n（一）目的\n二、任务\n（一）内容\n"],
+        passes: &["一、总则\n二、目的\n三、范围\n", "一、甲\n二、乙\n\n总结如下。\n\n一、丙\n二、丁\n", "一、总则\n（一）目的\n二、任务\n（一）内容\n"],
         fix: "Unsafe: renumber the siblings from the repeated one on.",
         fix_example: Some(("一、总则\n二、目的\n二、范围\n三、附则\n", "一、总则\n二、目的\n三、范围\n四、附则\n")),
         options: "",
@@ -38,7 +38,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut fixed = false;
         for k in 1..g.members.len() {
             let (prev, cur) = (ord(g.members[k - 1]), ord(g.members[k]));
-            if cur <= prev {
+            // A new list restarting at 1 after body text is not a repeat.
+            if cur <= prev && cur != 1 {
                 let m = ctx.headings[g.members[k]].marker.expect("numbered");
                 let what = if cur == prev { "重复" } else { "倒退" };
                 let d = diag(

@@ -8,7 +8,7 @@
 //! scheme. 条 are REG002's.
 
 use crate::lint::context::{diag, with_fix, Ctx};
-use crate::lint::numbering::{expected_starts, groups, renumber_run};
+use crate::lint::numbering::{expected_starts, groups, present_before, renumber_run};
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
@@ -42,11 +42,24 @@ pub(crate) const RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let gs = groups(ctx);
     let starts = expected_starts(ctx, &gs);
-    for (g, &(expected, this, _)) in gs.iter().zip(&starts) {
-        let ord = |i: usize| ctx.headings[i].marker.map_or(0, |m| m.ordinal);
+    let ord = |i: usize| ctx.headings[i].marker.map_or(0, |m| m.ordinal);
+    for (gi, (g, &(expected, this, _))) in gs.iter().zip(&starts).enumerate() {
         let mut fixed = false;
         let first = ord(g.members[0]);
-        if this.is_none() && first > expected {
+        // Where the previous sibling would be: after the previous heading of
+        // the family, or the parent heading, or the container's start.
+        let prev_same = gs[..gi]
+            .iter()
+            .rev()
+            .find(|p| p.family == g.family && p.container == g.container)
+            .and_then(|p| p.members.last())
+            .map(|&i| ctx.headings[i].span.start);
+        let parent = ctx.headings[g.members[0]].parent.map(|p| ctx.headings[p].span.start);
+        let from = prev_same.or(parent).unwrap_or(0);
+        if this.is_none()
+            && first > expected
+            && !present_before(ctx, ctx.headings[g.members[0]].marker.expect("numbered"), first - 1, from)
+        {
             let m = ctx.headings[g.members[0]].marker.expect("numbered");
             let d = diag(
                 m.span,
@@ -58,8 +71,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         for k in 1..g.members.len() {
             let (prev, cur) = (ord(g.members[k - 1]), ord(g.members[k]));
-            if cur > prev + 1 {
-                let m = ctx.headings[g.members[k]].marker.expect("numbered");
+            let m = ctx.headings[g.members[k]].marker.expect("numbered");
+            let from = ctx.headings[g.members[k - 1]].span.start;
+            if cur > prev + 1 && !present_before(ctx, m, cur - 1, from) {
                 let d = diag(
                     m.span,
                     format!("序号不连续：“{}”前缺少{}个序号", m.text, cur - prev - 1),
@@ -94,6 +108,12 @@ mod tests {
     fn renumbering_is_unsafe_and_never_applied_by_default() {
         let t = "一、总则\n二、目的\n四、附则\n";
         assert_eq!(fixed("SEQ003", t, false), t);
+    }
+
+    #[test]
+    fn a_sibling_present_in_the_text_but_not_as_a_heading_is_no_gap() {
+        // `（二）` glued to the end of a line (PDF extraction): the numbering is right.
+        passes("SEQ003", "一、总则\n（一）目的。 （二）范围。\n（三）要求。\n");
     }
 
     #[test]
