@@ -49,7 +49,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let d = diag(
             m.span,
             format!("一级标题序号“{}”应写作“{base}、”", m.text.trim_end()),
-            format!("level-1 marker `{}` should end with `、`, not `{}`", m.text, close.escape_default()),
+            format!(
+                "level-1 marker `{}` should end with `、`, not {}",
+                m.text.trim_end(),
+                if close.trim().is_empty() { "a space".to_string() } else { format!("`{close}`") }
+            ),
         );
         out.push(with_fix(d, true, vec![edit(start, m.span.end, "、")]));
     }

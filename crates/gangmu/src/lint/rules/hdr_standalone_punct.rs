@@ -22,10 +22,10 @@ pub(crate) const RULE: Rule = Rule {
         summary_en: "a standalone heading takes no final punctuation",
     },
     doc: RuleDoc {
-        what: "A heading on a line of its own whose title ends with `，` `；` `、` `：` (or ASCII `,` `;` `:`), or a short level-1 or chapter heading ending with `。`.",
+        what: "A short heading (at most 25 characters) on a line of its own that ends with `：` (or `:`), with `，` or `、` not followed directly by more text, or — for level 1 and 章/节 — with `；` or `。`. Numbered items ending in `；` or `。` below level 1 are items of an enumerated sentence and are left alone.",
         why: "Standalone headings are titles, not sentences (GB/T 9704—2012 §7.3.3); a trailing mark is left over from a sentence or a list.",
-        fires: &["一、总体要求：\n正文。\n", "二、工作目标。\n正文。\n", "（一）加强领导，\n正文。\n"],
-        passes: &["一、总体要求\n正文。\n", "（一）加强领导。要统一思想。\n", "1.加强学习，提高认识。\n"],
+        fires: &["一、总体要求：\n正文。\n", "二、工作目标。\n正文。\n", "（一）加强领导，\n\n正文。\n"],
+        passes: &["一、总体要求\n正文。\n", "（一）加强领导。要统一思想。\n", "1.加强学习，提高认识。\n", "本办法所称单位包括：\n（一）机关；\n（二）事业单位。\n"],
         fix: "Unsafe: delete the final mark (the line may be a wrapped sentence).",
         fix_example: Some(("一、总体要求：\n正文。\n", "一、总体要求\n正文。\n")),
         options: "",
@@ -53,9 +53,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 | MarkerFamily::Volume
                 | MarkerFamily::Part
         );
+        // Below level 1 a numbered line ending in `；` or `。` is an item of an
+        // enumerated sentence (`（一）机关；`), not a heading; long lines are
+        // numbered paragraphs.
+        let short = title.chars().count() <= 25;
+        let item_level = matches!(m.family, MarkerFamily::ChineseParen);
+        if !short || !(top || item_level) {
+            continue;
+        }
+        // A line ending in `，` or `、` right above more text is a hard wrap.
+        let wrapped = next_line_adjacent(ctx, h.span.end);
         let wrong = match last {
-            '，' | '；' | '、' | '：' | ',' | ';' | ':' => true,
-            '。' => top && title.chars().count() <= 30 && title.matches('。').count() == 1,
+            '，' | '、' | ',' => !wrapped,
+            '：' | ':' => true,
+            '；' | ';' => top,
+            '。' => top && title.matches('。').count() == 1,
             _ => false,
         };
         if !wrong {
@@ -70,6 +82,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         );
         out.push(with_fix(d, false, vec![edit(at, end, "")]));
     }
+}
+
+/// Whether the line after the heading holds text (no blank line between).
+fn next_line_adjacent(ctx: &Ctx<'_>, at: usize) -> bool {
+    let rest = ctx.text.get(at..).unwrap_or("");
+    rest.lines()
+        .next()
+        .is_some_and(|l| !l.trim_matches([' ', '\u{3000}', '\t']).is_empty())
 }
 
 #[cfg(test)]
