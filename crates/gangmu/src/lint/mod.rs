@@ -311,7 +311,7 @@ pub fn lint(text: &str, config: &Config) -> Vec<Diagnostic> {
 /// diagnostics come sorted by position, then rule id.
 ///
 /// ```
-/// let text = "一、总则\n1、目的\n";
+/// let text = "一、总则\n\n1、目的\n";
 /// let doc = gangmu::parse(text);
 /// let d = gangmu::lint::lint_document(text, &doc, &Default::default());
 /// assert!(d.iter().any(|d| d.rule == "HDR003"));

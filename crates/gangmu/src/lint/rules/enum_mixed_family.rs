@@ -35,7 +35,9 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let found = markers(ctx);
-    let mut prev: Option<(&(usize, Option<usize>), EnumerationFamily, u32, &str)> = None;
+    // The previous counting marker: its section, family, ordinal and text.
+    type Prev<'a> = (&'a (usize, Option<usize>), EnumerationFamily, u32, &'a str);
+    let mut prev: Option<Prev<'_>> = None;
     for f in &found {
         let fam = f.marker.family;
         if !counting(fam) || f.marker.ordinal == 0 {
