@@ -36,6 +36,11 @@ mod text;
 
 pub use docs::{rule_doc_markdown, rules_index_markdown};
 
+/// The examples of `docs/lint.md`, run as doctests so the guide cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../../docs/lint.md")]
+pub struct LintGuide;
+
 /// Where a convention comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Source {
@@ -427,4 +432,59 @@ pub fn fix(text: &str, config: &Config, include_unsafe: bool) -> String {
         current = next;
     }
     current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_inputs_never_panic_and_fix_is_stable() {
+        let c = Config::default();
+        for t in [
+            "",
+            "\r",
+            "\n\n\n",
+            "（",
+            "》",
+            "一、",
+            "(一)",
+            "第1条",
+            "\u{FEFF}一.总则\r\n(一)、目的\r\n",
+            "国发[2024]第01号《",
+            "“‘《〈（【〔",
+            "2024.9.5",
+            "……。。。...--",
+            "一是二是四是一是",
+        ] {
+            let d = lint(t, &c);
+            for x in &d {
+                assert!(t.is_char_boundary(x.span.start) && t.is_char_boundary(x.span.end));
+            }
+            let once = fix(t, &c, true);
+            assert_eq!(fix(&once, &c, true), once, "fix should be stable on {t:?}");
+        }
+    }
+
+    #[test]
+    fn apply_fixes_skips_bad_and_overlapping_edits() {
+        let d = |s: usize, e: usize, r: &str| Diagnostic {
+            rule: "PUNC001".into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            message_en: String::new(),
+            span: crate::Span::new(s, e),
+            fix: Some(crate::Fix {
+                safe: true,
+                edits: vec![Edit {
+                    span: crate::Span::new(s, e),
+                    replacement: r.into(),
+                }],
+            }),
+        };
+        let text = "一二三";
+        // 1..2 is inside a character; 0..6 and 3..6 overlap.
+        let out = apply_fixes(text, &[d(1, 2, "x"), d(0, 6, "甲"), d(3, 6, "乙")], false);
+        assert_eq!(out, "甲三");
+    }
 }
