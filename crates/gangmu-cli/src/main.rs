@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Structure of Chinese administrative documents (公文): parse to a typed tree.
+/// Structure of Chinese administrative documents (公文): parse to a typed tree,
+/// check the conventions, fix what is mechanical.
 #[derive(Parser)]
 #[command(name = "gangmu", version, about)]
 struct Cli {
@@ -25,6 +26,85 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Tree)]
         format: Format,
     },
+    /// Check documents against the rule catalogue (docs/rules).
+    ///
+    /// Exit status: 0 when nothing is found at or above the failing severity,
+    /// 1 when something is, 2 on usage, configuration or input errors.
+    Lint {
+        /// Files or directories to check; `-` or nothing reads standard input.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Print the number of findings per rule instead of the findings.
+        #[arg(long)]
+        statistics: bool,
+        /// The lowest severity that makes the exit status 1.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+    },
+    /// Apply the mechanical fixes; prints the fixed text unless `--write`.
+    Fix {
+        /// Files or directories to fix; `-` or nothing reads standard input.
+        paths: Vec<PathBuf>,
+        /// Also apply unsafe fixes (renumbering, rewording punctuation of headings).
+        #[arg(long = "unsafe")]
+        include_unsafe: bool,
+        /// Print a unified diff instead of the fixed text.
+        #[arg(long, conflicts_with = "write")]
+        diff: bool,
+        /// Write the fixed text back to the files.
+        #[arg(long)]
+        write: bool,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct RuleArgs {
+    /// Rules to run (ids, names or id prefixes, comma-separated); replaces the
+    /// configuration's `select`.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Rules not to run (ids, names or id prefixes, comma-separated); added to
+    /// the configuration's `ignore`.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Configuration file (`gangmu.toml`, or a `pyproject.toml` with
+    /// `[tool.gangmu]`). Default: `gangmu.toml`, then `pyproject.toml`, in the
+    /// current directory.
+    #[arg(long)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LintFormat {
+    /// Human-readable, with the source excerpt underlined.
+    Text,
+    /// A JSON array of findings.
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn severity(self) -> gangmu::Severity {
+        match self {
+            FailOn::Error => gangmu::Severity::Error,
+            FailOn::Warning => gangmu::Severity::Warning,
+            FailOn::Info => gangmu::Severity::Info,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,37 +191,34 @@ fn render(format: Format, text: &str, doc: &gangmu::Document) -> String {
     }
 }
 
-fn run_parse(paths: &[PathBuf], format: Format) -> ExitCode {
+/// Reads and decodes every input; an error names the file.
+fn read_all(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, gangmu::Decoded)>, String> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         paths.to_vec()
     };
-    let files = match collect_inputs(&paths) {
-        Ok(f) => f,
+    let files = collect_inputs(&paths)?;
+    let mut decoded = Vec::with_capacity(files.len());
+    for f in &files {
+        let input = read_input(f)?;
+        match gangmu::decode(&input.bytes) {
+            Ok(d) => decoded.push((input.name, f.clone(), d)),
+            Err(e) => return Err(format!("{}: {e}", input.name)),
+        }
+    }
+    Ok(decoded)
+}
+
+fn run_parse(paths: &[PathBuf], format: Format) -> ExitCode {
+    // Decode everything first, so that an undecodable file prints nothing.
+    let decoded: Vec<(String, String)> = match read_all(paths) {
+        Ok(d) => d.into_iter().map(|(n, _, d)| (n, d.text)).collect(),
         Err(e) => {
             eprintln!("gangmu: {e}");
             return ExitCode::from(2);
         }
     };
-    // Decode everything first, so that an undecodable file prints nothing.
-    let mut decoded = Vec::with_capacity(files.len());
-    for f in &files {
-        let input = match read_input(f) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("gangmu: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        match gangmu::decode(&input.bytes) {
-            Ok(d) => decoded.push((input.name, d.text)),
-            Err(e) => {
-                eprintln!("gangmu: {}: {e}", input.name);
-                return ExitCode::from(2);
-            }
-        }
-    }
     let many = decoded.len() > 1;
     let started = Instant::now();
     let stdout = std::io::stdout();
@@ -175,5 +252,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse { paths, format } => run_parse(&paths, format),
+        Command::Lint {
+            paths,
+            format,
+            rules,
+            statistics,
+            fail_on,
+        } => lint_cmd::run_lint(&paths, format, &rules, statistics, fail_on.severity()),
+        Command::Fix {
+            paths,
+            include_unsafe,
+            diff,
+            write,
+            rules,
+        } => lint_cmd::run_fix(&paths, include_unsafe, diff, write, &rules),
     }
 }
+
+mod lint_cmd;

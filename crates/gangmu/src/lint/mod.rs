@@ -5,14 +5,41 @@
 //! The public API of this module is a contract shared with the Python package
 //! and the fuzz targets: [`rules`], [`lint`], [`lint_document`], [`fix`],
 //! [`apply_fixes`], [`Config`] and [`ConfigError`].
+//!
+//! ```
+//! use gangmu::lint::{lint, fix, Config};
+//! let text = "关于开展检查的通知\n\n各单位：\n\n一、检查范围\n(一)重点单位。\n(三)一般单位。\n";
+//! let found = lint(text, &Config::default());
+//! let ids: Vec<&str> = found.iter().map(|d| d.rule.as_str()).collect();
+//! assert!(ids.contains(&"HDR004"), "should flag half-width brackets: {ids:?}");
+//! assert!(ids.contains(&"SEQ003"), "should flag the gap (一) → (三): {ids:?}");
+//! // Safe fixes change the brackets, never the wording, and never renumber.
+//! let fixed = fix(text, &Config::default(), false);
+//! assert!(fixed.contains("（一）重点单位。\n（三）一般单位。"));
+//! ```
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::tree::Document;
+
+mod config;
+mod context;
+mod docs;
+mod inline;
+mod numbering;
+pub(crate) mod rules;
+mod text;
+
+pub use docs::{rule_doc_markdown, rules_index_markdown};
+
+/// The examples of `docs/lint.md`, run as doctests so the guide cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../../docs/lint.md")]
+pub struct LintGuide;
 
 /// Where a convention comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,7 +60,48 @@ pub enum Source {
     W,
 }
 
+impl Source {
+    /// The short code used in the catalogue (`"P15834"`).
+    ///
+    /// ```
+    /// assert_eq!(gangmu::lint::Source::P15834.code(), "P15834");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::S => "S",
+            Source::T => "T",
+            Source::P15834 => "P15834",
+            Source::P15835 => "P15835",
+            Source::L => "L",
+            Source::Pr => "Pr",
+            Source::W => "W",
+        }
+    }
+
+    /// What the code stands for.
+    ///
+    /// ```
+    /// assert!(gangmu::lint::Source::S.description().contains("9704"));
+    /// ```
+    pub fn description(self) -> &'static str {
+        match self {
+            Source::S => "GB/T 9704—2012《党政机关公文格式》",
+            Source::T => "《党政机关公文处理工作条例》（2012）",
+            Source::P15834 => "GB/T 15834—2011《标点符号用法》",
+            Source::P15835 => "GB/T 15835—2011《出版物上数字用法》",
+            Source::L => "《立法法》《行政法规制定程序条例》",
+            Source::Pr => "common drafting practice (configurable)",
+            Source::W => "what web scraping and PDF extraction do to documents",
+        }
+    }
+}
+
 /// A rule of the catalogue, as listed by [`rules`].
+///
+/// ```
+/// let r = gangmu::lint::rules().iter().find(|r| r.id == "SEQ003").unwrap();
+/// assert_eq!(r.name, "seq-gap");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RuleInfo {
     /// The rule id (`SEQ003`).
@@ -51,6 +119,12 @@ pub struct RuleInfo {
 }
 
 /// A configuration error: names the offending key or value.
+///
+/// ```
+/// let e = gangmu::lint::Config::from_toml_str("select = [\"NOPE\"]\n").unwrap_err();
+/// assert_eq!(e.key, "select");
+/// assert!(e.message.contains("NOPE"));
+/// ```
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 #[error("{key}: {message}")]
 pub struct ConfigError {
@@ -61,6 +135,11 @@ pub struct ConfigError {
 }
 
 /// Options for rules that practice disputes.
+///
+/// ```
+/// let c = gangmu::lint::Config::from_toml_str("[options]\nallow-dunhao-level3 = true\n").unwrap();
+/// assert!(c.options.allow_dunhao_level3);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 pub struct Options {
@@ -70,6 +149,11 @@ pub struct Options {
     pub allow_dunhao_level3: bool,
     /// Accept skipped levels (一、 then 1.) without SEQ001.
     pub allow_level_skip: bool,
+    /// Elements a document of a given 文种 must carry (ELEM005): the key is the
+    /// 文种 the title ends with (`请示`), the value the element kinds
+    /// (`addressee`, `date`, `doc_number`, `signature`, …, the `kind` names of
+    /// the tree's `meta` nodes). Empty by default.
+    pub required_elements: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Options {
@@ -78,6 +162,7 @@ impl Default for Options {
             allow_fullwidth_dot: true,
             allow_dunhao_level3: false,
             allow_level_skip: true,
+            required_elements: BTreeMap::new(),
         }
     }
 }
@@ -106,50 +191,300 @@ pub struct Config {
 impl Config {
     /// Reads a configuration from TOML (`gangmu.toml`, or the body of
     /// `[tool.gangmu]`). Unknown keys, rules and severities are errors.
+    ///
+    /// ```
+    /// use gangmu::lint::Config;
+    /// let c = Config::from_toml_str("ignore = [\"PUNC\"]\n[severity]\nseq-gap = \"warning\"\n").unwrap();
+    /// assert_eq!(c.ignore, ["PUNC"]);
+    /// assert_eq!(Config::from_toml_str("[severity]\nSEQ003 = \"fatal\"\n").unwrap_err().key, "severity.SEQ003");
+    /// ```
     pub fn from_toml_str(s: &str) -> Result<Config, ConfigError> {
-        let _ = s;
-        Err(ConfigError {
-            key: String::new(),
-            message: "not yet implemented".into(),
-        })
+        config::from_toml_str(s)
+    }
+
+    /// Reads the `[tool.gangmu]` table of a `pyproject.toml`; `Ok(None)` when it
+    /// has none.
+    ///
+    /// ```
+    /// use gangmu::lint::Config;
+    /// let py = "[project]\nname = \"x\"\n[tool.gangmu]\nignore = [\"W003\"]\n";
+    /// assert_eq!(Config::from_pyproject_str(py).unwrap().unwrap().ignore, ["W003"]);
+    /// assert_eq!(Config::from_pyproject_str("[project]\n").unwrap(), None);
+    /// ```
+    pub fn from_pyproject_str(s: &str) -> Result<Option<Config>, ConfigError> {
+        config::from_pyproject_str(s)
     }
 
     /// Reads a configuration from JSON (the Python package passes dicts this way).
+    ///
+    /// ```
+    /// use gangmu::lint::Config;
+    /// let c = Config::from_json_str(r#"{"select": ["HDR"], "options": {"allow-level-skip": false}}"#).unwrap();
+    /// assert!(!c.options.allow_level_skip);
+    /// assert_eq!(Config::from_json_str(r#"{"options": {"bogus": 1}}"#).unwrap_err().key, "options.bogus");
+    /// ```
     pub fn from_json_str(s: &str) -> Result<Config, ConfigError> {
-        serde_json::from_str(s).map_err(|e| ConfigError {
-            key: String::new(),
-            message: e.to_string(),
-        })
+        config::from_json_str(s)
+    }
+
+    /// Checks a configuration built in code: every selector must match a rule,
+    /// every element name must exist.
+    ///
+    /// ```
+    /// let mut c = gangmu::lint::Config::default();
+    /// c.ignore.push("seq-gap".into());
+    /// assert!(c.validate().is_ok());
+    /// c.ignore.push("ZZZ".into());
+    /// assert_eq!(c.validate().unwrap_err().key, "ignore");
+    /// ```
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        config::validate(self)
+    }
+
+    /// Whether the rule `id` runs under this configuration.
+    ///
+    /// ```
+    /// let c = gangmu::lint::Config::from_toml_str("select = [\"SEQ\"]\nignore = [\"SEQ007\"]\n").unwrap();
+    /// assert!(c.is_enabled("SEQ003"));
+    /// assert!(!c.is_enabled("SEQ007"));
+    /// assert!(!c.is_enabled("HDR001"));
+    /// ```
+    pub fn is_enabled(&self, id: &str) -> bool {
+        let Some(info) = rules().iter().find(|r| r.id == id) else {
+            return false;
+        };
+        let selected = match &self.select {
+            None => true,
+            Some(sel) => sel.iter().any(|s| config::selects(s, info)),
+        };
+        selected && !self.ignore.iter().any(|s| config::selects(s, info))
+    }
+
+    /// The severity the rule `id` reports with: the most specific override
+    /// (id, then name, then the longest prefix), else its default.
+    ///
+    /// ```
+    /// use gangmu::{lint::Config, Severity};
+    /// let c = Config::from_toml_str("[severity]\nSEQ = \"info\"\nSEQ003 = \"warning\"\n").unwrap();
+    /// assert_eq!(c.severity_of("SEQ003"), Some(Severity::Warning));
+    /// assert_eq!(c.severity_of("SEQ004"), Some(Severity::Info));
+    /// assert_eq!(c.severity_of("HDR001"), Some(Severity::Warning));
+    /// ```
+    pub fn severity_of(&self, id: &str) -> Option<Severity> {
+        let info = rules().iter().find(|r| r.id == id)?;
+        if let Some(s) = self
+            .severity
+            .get(info.id)
+            .or_else(|| self.severity.get(info.name))
+        {
+            return Some(*s);
+        }
+        let best = self
+            .severity
+            .iter()
+            .filter(|(k, _)| config::selects(k, info))
+            .max_by_key(|(k, _)| k.len());
+        Some(best.map_or(info.severity, |(_, s)| *s))
     }
 }
 
 /// Every rule of the catalogue, in id order.
+///
+/// ```
+/// let ids: Vec<&str> = gangmu::lint::rules().iter().map(|r| r.id).collect();
+/// assert!(ids.contains(&"HDR001") && ids.contains(&"W003"));
+/// let mut sorted = ids.clone();
+/// sorted.sort();
+/// assert_eq!(ids, sorted);
+/// ```
 pub fn rules() -> &'static [RuleInfo] {
-    &[]
+    &rules::INFOS
 }
 
 /// Parses `text` and checks it.
+///
+/// ```
+/// let d = gangmu::lint::lint("一、总则\n二、目的\n四、附则\n", &Default::default());
+/// assert!(d.iter().any(|d| d.rule == "SEQ003"));
+/// ```
 pub fn lint(text: &str, config: &Config) -> Vec<Diagnostic> {
     let doc = crate::parse(text);
     lint_document(text, &doc, config)
 }
 
-/// Checks an already parsed document (`doc` must come from `text`).
+/// Checks an already parsed document (`doc` must come from `text`). The
+/// diagnostics come sorted by position, then rule id.
+///
+/// ```
+/// let text = "一、总则\n\n1、目的\n";
+/// let doc = gangmu::parse(text);
+/// let d = gangmu::lint::lint_document(text, &doc, &Default::default());
+/// assert!(d.iter().any(|d| d.rule == "HDR003"));
+/// ```
 pub fn lint_document(text: &str, doc: &Document, config: &Config) -> Vec<Diagnostic> {
-    let _ = (text, doc, config);
-    Vec::new()
+    if doc.span.end != text.len() {
+        // Not this text's tree: spans would be meaningless.
+        return Vec::new();
+    }
+    let ctx = context::Ctx::new(text, doc, &config.options);
+    let mut out = Vec::new();
+    for rule in rules::REGISTRY {
+        if !config.is_enabled(rule.info.id) {
+            continue;
+        }
+        let mut found = Vec::new();
+        (rule.check)(&ctx, &mut found);
+        let severity = config
+            .severity_of(rule.info.id)
+            .unwrap_or(rule.info.severity);
+        for mut d in found {
+            d.rule = rule.info.id.to_string();
+            d.severity = severity;
+            out.push(d);
+        }
+    }
+    out.retain(|d| valid_span(text, d));
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    out
+}
+
+fn on_boundary(text: &str, i: usize) -> bool {
+    i <= text.len() && text.is_char_boundary(i)
+}
+
+fn valid_span(text: &str, d: &Diagnostic) -> bool {
+    let ok =
+        |s: crate::Span| s.start <= s.end && on_boundary(text, s.start) && on_boundary(text, s.end);
+    ok(d.span)
+        && d.fix
+            .as_ref()
+            .map_or(true, |f| f.edits.iter().all(|e| ok(e.span)))
+}
+
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start == b.span.start
 }
 
 /// Applies the fixes of `diagnostics` to `text`: safe fixes always, unsafe ones
-/// only with `include_unsafe`. Overlapping edits are skipped. Bytes outside the
-/// edits are unchanged.
+/// only with `include_unsafe`. A fix whose edits overlap an edit already taken
+/// is skipped whole. Bytes outside the edits are unchanged.
+///
+/// ```
+/// let text = "一、总则\n(一)目的\n";
+/// let d = gangmu::lint::lint(text, &Default::default());
+/// assert_eq!(gangmu::lint::apply_fixes(text, &d, false), "一、总则\n（一）目的\n");
+/// ```
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> String {
-    let _ = (diagnostics, include_unsafe);
-    text.to_string()
+    let mut taken: Vec<Edit> = Vec::new();
+    let mut fixes: Vec<&crate::Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| (f.safe || include_unsafe) && !f.edits.is_empty())
+        .collect();
+    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    for f in fixes {
+        let valid = f.edits.iter().all(|e| {
+            e.span.start <= e.span.end
+                && on_boundary(text, e.span.start)
+                && on_boundary(text, e.span.end)
+        });
+        let clash = f.edits.iter().enumerate().any(|(i, e)| {
+            taken.iter().any(|t| overlaps(t, e)) || f.edits[..i].iter().any(|o| overlaps(o, e))
+        });
+        if valid && !clash {
+            taken.extend(f.edits.iter().cloned());
+        }
+    }
+    taken.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in &taken {
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
-/// Lints `text` and applies the fixes (see [`apply_fixes`]). Idempotent.
+/// Lints `text` and applies the fixes (see [`apply_fixes`]), repeating until
+/// nothing changes (fixes that overlapped in one round are applied in the
+/// next), so that `fix(fix(x)) == fix(x)`.
+///
+/// ```
+/// use gangmu::lint::{fix, Config};
+/// let c = Config::default();
+/// let once = fix("一.总则\n（一）、目的\n", &c, false);
+/// assert_eq!(once, "一、总则\n（一）目的\n");
+/// assert_eq!(fix(&once, &c, false), once);
+/// ```
 pub fn fix(text: &str, config: &Config, include_unsafe: bool) -> String {
-    let d = lint(text, config);
-    apply_fixes(text, &d, include_unsafe)
+    let mut current = text.to_string();
+    for _ in 0..8 {
+        let d = lint(&current, config);
+        let next = apply_fixes(&current, &d, include_unsafe);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_inputs_never_panic_and_fix_is_stable() {
+        let c = Config::default();
+        for t in [
+            "",
+            "\r",
+            "\n\n\n",
+            "（",
+            "》",
+            "一、",
+            "(一)",
+            "第1条",
+            "\u{FEFF}一.总则\r\n(一)、目的\r\n",
+            "国发[2024]第01号《",
+            "“‘《〈（【〔",
+            "2024.9.5",
+            "……。。。...--",
+            "一是二是四是一是",
+        ] {
+            let d = lint(t, &c);
+            for x in &d {
+                assert!(t.is_char_boundary(x.span.start) && t.is_char_boundary(x.span.end));
+            }
+            let once = fix(t, &c, true);
+            assert_eq!(fix(&once, &c, true), once, "fix should be stable on {t:?}");
+        }
+    }
+
+    #[test]
+    fn apply_fixes_skips_bad_and_overlapping_edits() {
+        let d = |s: usize, e: usize, r: &str| Diagnostic {
+            rule: "PUNC001".into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            message_en: String::new(),
+            span: crate::Span::new(s, e),
+            fix: Some(crate::Fix {
+                safe: true,
+                edits: vec![Edit {
+                    span: crate::Span::new(s, e),
+                    replacement: r.into(),
+                }],
+            }),
+        };
+        let text = "一二三";
+        // 1..2 is inside a character; 0..6 and 3..6 overlap.
+        let out = apply_fixes(text, &[d(1, 2, "x"), d(0, 6, "甲"), d(3, 6, "乙")], false);
+        assert_eq!(out, "甲三");
+    }
 }

@@ -1,0 +1,236 @@
+//! What every rule sees: the text, the tree, and flattened views of it
+//! (headings with their parents, text blocks, elements), computed once.
+
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::marker::Marker;
+use crate::span::Span;
+use crate::tree::{Document, MetaKind, Node};
+
+use super::Options;
+
+/// A heading, with the heading of the section that contains it.
+#[derive(Clone, Debug)]
+pub(crate) struct Heading<'a> {
+    /// The heading node's span (line start to heading end).
+    pub span: Span,
+    pub marker: Option<&'a Marker>,
+    pub title: Span,
+    pub run_in: bool,
+    /// Index (into [`Ctx::headings`]) of the enclosing section's heading.
+    pub parent: Option<usize>,
+    /// 0 for the main document, k for the k-th attachment.
+    pub container: usize,
+}
+
+/// Kinds of text block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Title,
+    Continuation,
+    Subtitle,
+    Meta(MetaKind),
+    /// A heading: the block starts after the marker.
+    Heading,
+    Paragraph,
+}
+
+/// A block of document text (not noise, not blank), in document order.
+#[derive(Clone, Debug)]
+pub(crate) struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// The heading whose section holds the block (for a heading: itself).
+    pub heading: Option<usize>,
+    pub container: usize,
+}
+
+/// An attachment container (附件).
+#[derive(Clone, Debug)]
+pub(crate) struct Attachment {
+    /// Span and cleaned text of its title, if it has one.
+    pub title: Option<(Span, String)>,
+}
+
+/// The context every rule checks.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub doc: &'a Document,
+    pub options: &'a Options,
+    pub headings: Vec<Heading<'a>>,
+    pub blocks: Vec<Block>,
+    pub attachments: Vec<Attachment>,
+    /// The main document's title (span and cleaned text).
+    pub title: Option<(Span, &'a str)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, doc: &'a Document, options: &'a Options) -> Self {
+        let mut headings = Vec::new();
+        let mut blocks = Vec::new();
+        let mut attachments = Vec::new();
+        let mut title = None;
+        // (node, enclosing heading, container)
+        let mut stack: Vec<(&'a Node, Option<usize>, usize)> =
+            doc.children.iter().rev().map(|n| (n, None, 0)).collect();
+        while let Some((node, parent, container)) = stack.pop() {
+            let mut block = |kind, span: Span| {
+                blocks.push(Block {
+                    kind,
+                    span,
+                    heading: parent,
+                    container,
+                })
+            };
+            match node {
+                Node::Section { children, .. } => {
+                    let mut rest = children.iter();
+                    let mut me = parent;
+                    if let Some(Node::Heading {
+                        span: hs,
+                        marker,
+                        title,
+                        run_in,
+                        ..
+                    }) = children.first()
+                    {
+                        rest.next();
+                        let idx = headings.len();
+                        headings.push(Heading {
+                            span: *hs,
+                            marker: marker.as_ref(),
+                            title: *title,
+                            run_in: *run_in,
+                            parent,
+                            container,
+                        });
+                        let from = marker.as_ref().map_or(title.start, |m| m.span.end);
+                        blocks.push(Block {
+                            kind: BlockKind::Heading,
+                            span: Span::new(from.min(hs.end), hs.end),
+                            heading: Some(idx),
+                            container,
+                        });
+                        me = Some(idx);
+                    }
+                    let rest: Vec<&Node> = rest.collect();
+                    for c in rest.into_iter().rev() {
+                        stack.push((c, me, container));
+                    }
+                }
+                Node::Attachment { children, .. } => {
+                    let k = attachments.len() + 1;
+                    let t = children.iter().find_map(|c| match c {
+                        Node::Title { span, text } => Some((*span, text.clone())),
+                        _ => None,
+                    });
+                    attachments.push(Attachment { title: t });
+                    for c in children.iter().rev() {
+                        stack.push((c, None, k));
+                    }
+                }
+                Node::Title { span, text } => {
+                    if container == 0 && title.is_none() {
+                        title = Some((*span, text.as_str()));
+                    }
+                    block(BlockKind::Title, *span);
+                }
+                Node::Continuation { span } => block(BlockKind::Continuation, *span),
+                Node::Subtitle { span, .. } => block(BlockKind::Subtitle, *span),
+                Node::Meta { span, kind, .. } => block(BlockKind::Meta(*kind), *span),
+                Node::Paragraph { span, .. } => block(BlockKind::Paragraph, *span),
+                Node::Heading { .. }
+                | Node::Noise { .. }
+                | Node::Blank { .. }
+                | Node::Text { .. }
+                | Node::Enumeration { .. }
+                | Node::Item { .. } => {}
+            }
+        }
+        Ctx {
+            text,
+            doc,
+            options,
+            headings,
+            blocks,
+            attachments,
+            title,
+        }
+    }
+
+    /// The text of `span`.
+    pub fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    /// The text of `span` without its trailing line break and white space.
+    pub fn content(&self, span: Span) -> (Span, &'a str) {
+        let s = self.slice(span);
+        let t = s.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        (Span::new(span.start, span.start + t.len()), t)
+    }
+
+    /// Text blocks with their text, for the rules that read running text.
+    /// A title and its continuation lines form one unit.
+    pub fn text_units(&self) -> Vec<(usize, Span, &'a str)> {
+        let mut out: Vec<(usize, Span, &'a str)> = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            if b.kind == BlockKind::Continuation {
+                if let Some(last) = out.last_mut() {
+                    if self.blocks[last.0].kind == BlockKind::Title && b.span.start >= last.1.end {
+                        last.1 = Span::new(last.1.start, b.span.end);
+                        last.2 = self.slice(last.1);
+                        continue;
+                    }
+                }
+            }
+            out.push((i, b.span, self.slice(b.span)));
+        }
+        out
+    }
+
+    /// Meta elements of one kind, with their spans and text.
+    pub fn metas(&self, kind: MetaKind) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .filter(move |b| b.kind == BlockKind::Meta(kind))
+    }
+
+    /// The 文种 (document type) the main title ends with, if any.
+    pub fn doc_type(&self) -> Option<&'static str> {
+        let (_, t) = self.title?;
+        super::rules::title_doc_type::doc_type_of(t)
+    }
+}
+
+/// A diagnostic for `span`; rule id and severity are filled in by the
+/// registry.
+pub(crate) fn diag(
+    span: Span,
+    message: impl Into<String>,
+    message_en: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic {
+        rule: String::new(),
+        severity: Severity::Warning,
+        message: message.into(),
+        message_en: message_en.into(),
+        span,
+        fix: None,
+    }
+}
+
+/// One edit.
+pub(crate) fn edit(start: usize, end: usize, replacement: impl Into<String>) -> Edit {
+    Edit {
+        span: Span::new(start, end),
+        replacement: replacement.into(),
+    }
+}
+
+/// Attaches a fix to a diagnostic.
+pub(crate) fn with_fix(mut d: Diagnostic, safe: bool, edits: Vec<Edit>) -> Diagnostic {
+    if !edits.is_empty() {
+        d.fix = Some(Fix { safe, edits });
+    }
+    d
+}

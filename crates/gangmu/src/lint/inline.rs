@@ -1,0 +1,49 @@
+//! Inline enumeration markers (一是…二是…, 第一，…, 首先，…) found in the
+//! document's paragraphs and headings, with the section that holds them.
+
+use crate::enumeration::{find_inline_markers, EnumerationFamily, InlineMarker};
+use crate::span::Span;
+
+use super::context::{BlockKind, Ctx};
+
+/// One inline marker, with absolute span.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub marker: InlineMarker,
+    /// (container, enclosing heading): markers of one section form series.
+    pub section: (usize, Option<usize>),
+    /// Index of the block (into `Ctx::blocks`).
+    pub block: usize,
+}
+
+/// Every inline marker of paragraphs and headings, in document order.
+pub(crate) fn markers(ctx: &Ctx<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (bi, b) in ctx.blocks.iter().enumerate() {
+        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) {
+            continue;
+        }
+        let s = ctx.slice(b.span);
+        for mut m in find_inline_markers(s) {
+            m.span = Span::new(b.span.start + m.span.start, b.span.start + m.span.end);
+            out.push(Found {
+                marker: m,
+                section: (b.container, b.heading),
+                block: bi,
+            });
+        }
+    }
+    out
+}
+
+/// Families whose series count 1, 2, 3 … (first / second / third).
+pub(crate) fn counting(f: EnumerationFamily) -> bool {
+    matches!(
+        f,
+        EnumerationFamily::Shi
+            | EnumerationFamily::Yao
+            | EnumerationFamily::Ordinal
+            | EnumerationFamily::Qi
+            | EnumerationFamily::Sequence
+    )
+}

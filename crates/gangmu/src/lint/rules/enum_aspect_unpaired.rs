@@ -1,0 +1,63 @@
+//! ENUM003 `enum-aspect-unpaired`: `一方面` without `另一方面`.
+//!
+//! `一方面…另一方面…` is a pair; a lone `一方面` leaves the reader waiting for
+//! the other side. The pair is looked for in the same paragraph and the next.
+
+use crate::enumeration::EnumerationFamily;
+use crate::lint::context::{diag, Ctx};
+use crate::lint::inline::markers;
+use crate::lint::rules::{Rule, RuleDoc};
+use crate::lint::{RuleInfo, Source};
+use crate::{Diagnostic, Severity};
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        id: "ENUM003",
+        name: "enum-aspect-unpaired",
+        severity: Severity::Warning,
+        source: Source::Pr,
+        summary: "“一方面”缺少“另一方面”",
+        summary_en: "`一方面` without `另一方面`",
+    },
+    doc: RuleDoc {
+        what: "A clause-initial `一方面` with no `另一方面` in the same paragraph or the next one.",
+        why: "`一方面…另一方面…` is a correlative pair; the lone half is usually a cut sentence.",
+        fires: &["一方面要稳增长，同时要防风险。\n"],
+        passes: &["一方面要稳增长，另一方面要防风险。\n", "一方面要稳增长。\n另一方面要防风险。\n"],
+        fix: "None.",
+        fix_example: None,
+        options: "",
+        config: "",
+    },
+    check,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let found = markers(ctx);
+    for (k, f) in found.iter().enumerate() {
+        if f.marker.family != EnumerationFamily::Aspect || f.marker.ordinal != 1 {
+            continue;
+        }
+        let paired = found[k + 1..]
+            .iter()
+            .take_while(|o| o.block <= f.block + 1)
+            .any(|o| o.marker.family == EnumerationFamily::Aspect && o.marker.ordinal == 2);
+        if !paired {
+            out.push(diag(
+                f.marker.span,
+                "“一方面”之后缺少“另一方面”",
+                "`一方面` is not followed by `另一方面`",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::*;
+
+    #[test]
+    fn doc_examples_hold() {
+        check_doc_examples("ENUM003");
+    }
+}

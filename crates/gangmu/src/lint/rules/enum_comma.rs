@@ -1,0 +1,75 @@
+//! ENUM004 `enum-comma`: `首先`/`其次`/`第一` used as 序次语 without the comma
+//! the rest of its series has: `首先，…其次要…`.
+//!
+//! GB/T 15834—2011 puts a 逗号 after 序次语 (`首先，`, `第一，`). Used as an
+//! adverb (`首先要明确目标`) the word takes none, so the rule reports only the
+//! members of a series written both ways.
+
+use crate::enumeration::EnumerationFamily;
+use crate::lint::context::{diag, edit, with_fix, Ctx};
+use crate::lint::inline::markers;
+use crate::lint::rules::{Rule, RuleDoc};
+use crate::lint::{RuleInfo, Source};
+use crate::{Diagnostic, Severity};
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        id: "ENUM004",
+        name: "enum-comma",
+        severity: Severity::Warning,
+        source: Source::P15834,
+        summary: "序次语“首先”“其次”后缺少逗号",
+        summary_en: "a sequence word lacks its comma",
+    },
+    doc: RuleDoc {
+        what: "In a section where some of `首先` `其次` `再次` `最后` `其一` are followed by a comma, the ones that are not.",
+        why: "GB/T 15834—2011 puts a comma after 序次语; a series written both ways is inconsistent.",
+        fires: &["首先，要统一思想。其次要健全机制。\n"],
+        passes: &["首先，要统一思想。其次，要健全机制。\n", "首先要明确目标，其次要落实责任。\n"],
+        fix: "Unsafe: insert `，` after the sequence word.",
+        fix_example: Some(("首先，要统一思想。其次要健全机制。\n", "首先，要统一思想。其次，要健全机制。\n")),
+        options: "",
+        config: "",
+    },
+    check,
+};
+
+fn has_comma(t: &str) -> bool {
+    t.ends_with('，') || t.ends_with(',') || t.ends_with('、')
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let found: Vec<_> = markers(ctx)
+        .into_iter()
+        .filter(|f| matches!(f.marker.family, EnumerationFamily::Sequence | EnumerationFamily::Qi))
+        .collect();
+    for f in &found {
+        if has_comma(&f.marker.text) || f.marker.text.ends_with('是') {
+            continue;
+        }
+        let others_have = found
+            .iter()
+            .any(|o| o.section == f.section && o.marker.family == f.marker.family && has_comma(&o.marker.text));
+        if !others_have {
+            continue;
+        }
+        let t = &f.marker.text;
+        let d = diag(
+            f.marker.span,
+            format!("序次语“{t}”后应加逗号"),
+            format!("the sequence word `{t}` should be followed by `，`"),
+        );
+        let at = f.marker.span.end;
+        out.push(with_fix(d, false, vec![edit(at, at, "，")]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::*;
+
+    #[test]
+    fn doc_examples_hold() {
+        check_doc_examples("ENUM004");
+    }
+}

@@ -1,0 +1,68 @@
+//! PUNC004 `punc-repeated`: the same mark twice: `，，` `。。` `、、` `；；` `：：`.
+//!
+//! Doubled marks are typing slips (and `。。。` is an ellipsis, PUNC002's).
+//! Safe fix: keep one.
+
+use crate::lint::context::{diag, edit, with_fix, Ctx};
+use crate::lint::rules::{Rule, RuleDoc};
+use crate::lint::{RuleInfo, Source};
+use crate::{Diagnostic, Severity, Span};
+
+pub(crate) const RULE: Rule = Rule {
+    info: RuleInfo {
+        id: "PUNC004",
+        name: "punc-repeated",
+        severity: Severity::Warning,
+        source: Source::P15834,
+        summary: "标点符号重复",
+        summary_en: "a punctuation mark is repeated",
+    },
+    doc: RuleDoc {
+        what: "Two or more of the same mark in a row among `，` `、` `；` `：`, or exactly two `。`.",
+        why: "GB/T 15834—2011 uses one mark; doubles are slips of the keyboard.",
+        fires: &["加强领导，，落实责任。\n", "落实责任。。\n"],
+        passes: &["加强领导，落实责任。\n", "等等……\n"],
+        fix: "Safe: keep one mark.",
+        fix_example: Some(("加强领导，，落实责任；；抓好落实。。\n", "加强领导，落实责任；抓好落实。\n")),
+        options: "",
+        config: "",
+    },
+    check,
+};
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for (_, span, s) in ctx.text_units() {
+        let base = span.start;
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if !matches!(c, '，' | '、' | '；' | '：' | '。') {
+                continue;
+            }
+            let mut n = 1;
+            while it.peek().is_some_and(|&(_, d)| d == c) {
+                it.next();
+                n += 1;
+            }
+            if n < 2 || (c == '。' && n != 2) {
+                continue;
+            }
+            let w = c.len_utf8();
+            let d = diag(
+                Span::new(base + i, base + i + n * w),
+                format!("标点“{c}”重复"),
+                format!("`{c}` is repeated"),
+            );
+            out.push(with_fix(d, true, vec![edit(base + i + w, base + i + n * w, "")]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::rules::testing::*;
+
+    #[test]
+    fn doc_examples_hold() {
+        check_doc_examples("PUNC004");
+    }
+}

@@ -1,0 +1,122 @@
+//! Character classes and small text helpers shared by the rules.
+
+/// CJK ideographs (the characters of Chinese wording).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Full-width Chinese punctuation.
+pub(crate) fn is_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '…'
+            | '—'
+    )
+}
+
+/// A character of Chinese text: an ideograph or full-width punctuation.
+pub(crate) fn is_chinese(c: char) -> bool {
+    is_cjk(c) || is_cjk_punct(c)
+}
+
+/// Full-width digits ０–９.
+pub(crate) fn is_fullwidth_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// White space as scraped text has it (ASCII, U+3000, NBSP, zero-width).
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{200B}' | '\u{FEFF}' | '\u{2002}' | '\u{2003}'
+    )
+}
+
+/// The character before byte `i` of `s`.
+pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i)?.chars().next_back()
+}
+
+/// The character at byte `i` of `s`.
+pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+/// Chinese numeral for `n` in the ordinal style (一, 十一, 二十三, 一百零五).
+pub(crate) fn chinese(n: u32) -> String {
+    crate::numeral::to_chinese_numeral(n)
+}
+
+/// Arabic digits of `n`, full-width when `fullwidth`.
+pub(crate) fn arabic(n: u32, fullwidth: bool) -> String {
+    let s = n.to_string();
+    if fullwidth {
+        s.chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect()
+    } else {
+        s
+    }
+}
+
+/// Byte range (relative to `s`) of the first run of numeral characters in a
+/// marker's text: Chinese numerals, or Arabic digits (ASCII or full-width).
+pub(crate) fn numeral_range(s: &str) -> Option<(usize, usize)> {
+    let is_num = |c: char| {
+        crate::numeral::is_chinese_numeral_char(c) || c.is_ascii_digit() || is_fullwidth_digit(c)
+    };
+    let start = s.char_indices().find(|&(_, c)| is_num(c))?.0;
+    let end = s[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_num(c))
+        .map_or(s.len(), |(k, _)| start + k);
+    Some((start, end))
+}
+
+/// A short one-line excerpt of `s` (at most `max` characters), for messages.
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
+    let t: String = s
+        .chars()
+        .filter(|c| *c != '\n' && *c != '\r')
+        .take(max)
+        .collect();
+    if s.chars().count() > max {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_numeral_of_a_marker() {
+        assert_eq!(numeral_range("（十二）"), Some((3, 9)));
+        assert_eq!(numeral_range("第１２条"), Some((3, 9)));
+        assert_eq!(numeral_range("①"), None);
+        assert_eq!(arabic(12, true), "１２");
+        assert_eq!(chinese(23), "二十三");
+    }
+}
