@@ -155,7 +155,7 @@ re!(
 );
 re!(DECREE_NUMBER, r"^第\s*[0-9０-９]+\s*号$");
 re!(COPY_NUMBER, r"^[0-9０-９]{6}$");
-re!(SECRECY, r"^(?:绝密|机密|秘密)(?:\s*★\s*.{0,8})?$");
+re!(SECRECY, r"^(?:绝密|机密|秘密)(?:\s*[★*＊☆]\s*.{0,8})?$");
 re!(URGENCY, r"^(?:特急|加急|特提|平急)$");
 re!(ISSUER_MARK, r"^[\p{Han}Xx×Ｘ\s　]{2,40}文\s*件$");
 re!(SIGNER, r"^签\s*发\s*人\s*[:：]");

@@ -94,6 +94,8 @@ fn check_value(v: &Value) -> Result<(), ConfigError> {
     };
     for (k, val) in top {
         match k.as_str() {
+            // `select: null` is the default (every rule), as serialised.
+            "select" if val.is_null() => {}
             "select" | "ignore" => string_list(k, val)?,
             "severity" => {
                 let Value::Object(m) = val else {

@@ -97,7 +97,7 @@ impl<'a> Ctx<'a> {
                         let idx = headings.len();
                         headings.push(Heading {
                             span: *hs,
-                            marker: marker.as_ref(),
+                            marker: marker.as_deref(),
                             title: *title,
                             run_in: *run_in,
                             parent,

@@ -179,6 +179,7 @@ impl Default for Options {
 pub struct Config {
     /// Rules to run, by id (`SEQ003`), name (`seq-gap`) or id prefix (`SEQ`);
     /// `None` runs every rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub select: Option<Vec<String>>,
     /// Rules not to run, by id, name or prefix.
     pub ignore: Vec<String>,
