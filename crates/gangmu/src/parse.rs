@@ -1421,6 +1421,15 @@ mod tests {
             .collect()
     }
 
+    fn meta_kinds(doc: &Document) -> Vec<MetaKind> {
+        doc.walk()
+            .filter_map(|(_, n)| match n {
+                Node::Meta { kind, .. } => Some(*kind),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn types(text: &str) -> Vec<String> {
         outline(text).into_iter().map(|(t, _)| t).collect()
     }
@@ -1489,15 +1498,8 @@ mod tests {
     fn should_read_a_decree_header_before_the_title() {
         let text = "中华人民共和国国务院令\n第768号\n《某某条例》已经国务院常务会议通过，现予公布。\n总理　李强\n2023年12月9日\n\n某某条例\n\n第一章　总则\n第一条　目的。\n";
         let doc = parse(text);
-        let kinds: Vec<MetaKind> = doc
-            .walk()
-            .filter_map(|(_, n)| match n {
-                Node::Meta { kind, .. } => Some(*kind),
-                _ => None,
-            })
-            .collect();
         assert_eq!(
-            kinds,
+            meta_kinds(&doc),
             [
                 MetaKind::Decree,
                 MetaKind::Decree,
@@ -1530,15 +1532,8 @@ mod tests {
     fn should_not_read_an_attachment_note_as_a_signature() {
         let text = "关于开展检查的通知\n\n各单位：\n\n请遵照执行。\n\n附件：1．检查表\n\n某某局\n2024年9月30日\n";
         let doc = parse(text);
-        let kinds: Vec<MetaKind> = doc
-            .walk()
-            .filter_map(|(_, n)| match n {
-                Node::Meta { kind, .. } => Some(*kind),
-                _ => None,
-            })
-            .collect();
         assert_eq!(
-            kinds,
+            meta_kinds(&doc),
             [
                 MetaKind::Addressee,
                 MetaKind::AttachmentNote,
