@@ -42,7 +42,10 @@ re!(
     r"^(?:版本|来源|更新时间|作者|上传者|上传时间|标签|分类|tags|title|date|source|author|category)\**\s*[:：]"
 );
 re!(RULE, r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|—{3,}|-\s-\s-[-\s]*)$");
-re!(HTML_COMMENT_LINE, r"^<!--.*-->$");
+re!(
+    HTML_COMMENT_LINE,
+    r"^(?:<!--.*-->|(?:&nbsp;|&#160;|&emsp;|<br\s*/?>|\s)+)$"
+);
 re!(
     PAGE_NUMBER,
     r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$"
@@ -70,7 +73,7 @@ pub(crate) fn noise_kind(content: &str, md_heading: u8) -> Option<NoiseKind> {
     if len > 900 {
         return None;
     }
-    if matches!(first, '-' | '*' | '_' | '=' | '—' | '<')
+    if matches!(first, '-' | '*' | '_' | '=' | '—' | '<' | '&')
         && (RULE.is_match(content) || HTML_COMMENT_LINE.is_match(content))
     {
         return Some(NoiseKind::Markup);
@@ -153,6 +156,14 @@ re!(
     DECREE,
     r"^(?:[\p{Han}]{2,30}令)\s*(?:[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）])?\s*(?:第\s*[0-9０-９]+\s*号)?(?:\s|$)"
 );
+re!(
+    PROMULGATION,
+    r"^《[^》]{2,60}》(?:已经|业经|经).{2,80}(?:通过|批准|同意).{0,60}(?:公布|发布|施行)"
+);
+re!(
+    DATELINE,
+    r"^(?:新华社|本报|人民网|央视网|中新社|中新网|新华网)[\p{Han}]{0,10}\d{1,2}月\d{1,2}日(?:电|讯)"
+);
 re!(DECREE_NUMBER, r"^第\s*[0-9０-９]+\s*号$");
 re!(COPY_NUMBER, r"^[0-9０-９]{6}$");
 re!(SECRECY, r"^(?:绝密|机密|秘密)(?:\s*[★*＊☆]\s*.{0,8})?$");
@@ -178,7 +189,7 @@ re!(
 );
 re!(
     SIGNATORY,
-    r"^(?:总\s*理|国务院总理|主\s*席|行\s*长|部\s*长|局\s*长|主\s*任|省\s*长|市\s*长|署\s*长|院\s*长|检察长|委员长)[\s　]*[\p{Han}·]{2,4}$"
+    r"^[\p{Han}]{0,14}?(?:总\s*理|主\s*席|行\s*长|部\s*长|局\s*长|主\s*任|省\s*长|市\s*长|署\s*长|院\s*长|检察长|委员长|书\s*记|会\s*长|厅\s*长|区\s*长|县\s*长)[\s　]*[\p{Han}·](?:[\s　]?[\p{Han}·]){1,3}$"
 );
 
 /// Classifies a line's content as a document element when the line alone says
@@ -232,6 +243,16 @@ pub(crate) fn is_decree(content: &str) -> bool {
 /// `第768号` alone on a line, under a 令 header.
 pub(crate) fn is_decree_number(content: &str) -> bool {
     DECREE_NUMBER.is_match(content)
+}
+
+/// The promulgating sentence of a 令: `《某某办法》已经…通过，现予公布…`.
+pub(crate) fn is_promulgation(content: &str) -> bool {
+    PROMULGATION.is_match(content)
+}
+
+/// A news dateline: `新华社北京12月30日电`.
+pub(crate) fn is_dateline(content: &str) -> bool {
+    content.chars().count() <= 40 && DATELINE.is_match(content)
 }
 
 /// A 发文机关标志 line such as `XX市人民政府文件`.
@@ -350,6 +371,11 @@ mod tests {
         assert!(!is_date("2024年12月8日起施行。"));
         assert!(is_signatory("总　理　　李克强"));
         assert!(is_signatory("行 长       周小川"));
+        assert!(is_signatory("中国人民银行行长  潘功胜"));
+        assert!(is_signatory("外交部部长  王 毅"));
+        assert!(!is_signatory("各部门负责同志参加会议"));
+        assert!(is_promulgation("《反洗钱特别预防措施管理办法》已经2025年11月17日中国人民银行2025年第15次行务会议审议通过，现予公布，自2026年2月16日起施行。"));
+        assert!(is_dateline("新华社北京12月30日电"));
         assert!(is_greeting("各位代表："));
         assert!(is_greeting("同志们："));
         assert!(!is_greeting("各省、自治区、直辖市人民政府："));

@@ -163,9 +163,10 @@ fn analyse(text: &str, start: usize, end: usize, next: usize) -> Line {
     let mut ce = trim_end_spaces(text, cs, end);
     let mut bold = false;
     // Bold markup around the whole text: `**一、…**`, also `__…__`.
-    for m in ["**", "__"] {
+    for m in ["**", "__", "*", "_"] {
         if text[cs..ce].starts_with(m) && text[cs..ce].ends_with(m) && ce - cs > 2 * m.len() {
-            bold = true;
+            // Bold (`**…**`) or emphasis (`*…*`) around the whole text.
+            bold = m.len() == 2;
             cs = skip_spaces(text, cs + m.len(), ce);
             ce = trim_end_spaces(text, cs, ce - m.len());
             break;

@@ -152,6 +152,20 @@ fn is_subtitle_pattern(c: &str) -> bool {
         return true;
     }
     let n = char_len(c);
+    if element::is_dateline(c) {
+        return true;
+    }
+    // The wrapped tail of a promulgation note: `第1815次会议通过，自…起施行）`.
+    if n <= 80
+        && (c.ends_with('）') || c.ends_with(')'))
+        && !c.contains('（')
+        && !c.contains('(')
+        && ["通过", "施行", "批准", "公布", "修订", "修正"]
+            .iter()
+            .any(|w| c.contains(w))
+    {
+        return true;
+    }
     if (c.starts_with('（') || c.starts_with('('))
         && (c.ends_with('）') || c.ends_with(')'))
         && n <= 80
@@ -570,6 +584,13 @@ impl<'a> Parser<'a> {
                 i += 1;
                 continue;
             }
+            // `《某某办法》已经…通过，现予公布` opens the signatures of a 令 whose
+            // header was the page title.
+            if !decree && element::is_promulgation(c) {
+                decree = true;
+                i += 1;
+                continue;
+            }
             if decree {
                 if element::is_decree_number(c) {
                     self.kinds[i] = Kind::Meta(MetaKind::Decree);
@@ -604,7 +625,11 @@ impl<'a> Parser<'a> {
                     if self.title_like(i) {
                         let here = normalize(c);
                         let before = normalize(&self.joined_title(first, last));
-                        if here.chars().count() >= 4 && before.starts_with(&here) {
+                        let repeated = before.starts_with(&here)
+                            || (here.chars().count() >= 6
+                                && ends_with_doc_type(&here)
+                                && before.contains(&here));
+                        if here.chars().count() >= 4 && repeated {
                             for k in first..=last {
                                 if matches!(self.kinds[k], Kind::Title | Kind::Continuation) {
                                     self.kinds[k] = Kind::Noise(NoiseKind::RepeatedTitle);
@@ -778,7 +803,12 @@ impl<'a> Parser<'a> {
         {
             return false;
         }
-        if starts_with_punct(c)
+        let caption = (c.starts_with('图') || c.starts_with('表'))
+            && c.chars()
+                .nth(1)
+                .is_some_and(|d| d.is_ascii_digit() || d == ' ');
+        if caption
+            || starts_with_punct(c)
             || c.starts_with('—')
             || c.starts_with('-')
             || c.chars()
