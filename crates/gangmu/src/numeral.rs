@@ -93,7 +93,8 @@ pub fn chinese_numeral_value(s: &str) -> Option<u32> {
             zero_seen = false;
         }
     }
-    if !any {
+    if !any || (zero_seen && pending.is_none()) {
+        // Empty, or a trailing 零 (`二十零`, `四千〇`): not a numeral.
         return None;
     }
     if let Some(d) = pending {
@@ -226,6 +227,8 @@ mod tests {
             "百",
             "一〇五",
             "一百五",
+            "二十零",
+            "四千〇",
             "",
         ] {
             assert_eq!(

@@ -268,12 +268,13 @@ impl<'a> Parser<'a> {
         let mut bounds = vec![body_start];
         bounds.extend(self.attachments.iter().copied());
         bounds.push(self.lines.len());
+        let mut seen_heading = (0..body_start).any(|k| matches!(self.kinds[k], Kind::Heading(_)));
         for w in bounds.windows(2) {
             let end = self.end_matter(w[0], w[1]);
             if let Some(e) = end {
                 self.end_matters.push(e);
             }
-            self.body(w[0], end.unwrap_or(w[1]));
+            self.body(w[0], end.unwrap_or(w[1]), &mut seen_heading);
         }
         self.report_noise_and_truncation();
         let children = self.build();
@@ -852,7 +853,9 @@ impl<'a> Parser<'a> {
         blank_before && blank_after && n <= 60
     }
 
-    fn body(&mut self, start: usize, end: usize) {
+    /// Decides the body lines `start..end` of one segment (the main document or
+    /// an attachment). `seen_heading` carries over from earlier segments.
+    fn body(&mut self, start: usize, end: usize, seen_heading: &mut bool) {
         let mut last_article = 0u32;
         // Decimal outlines: the last ordinal seen under each prefix (`2.1` → 3
         // after `2.1.3`), and every prefix the document's decimal markers use.
@@ -868,11 +871,10 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let mut seen_heading = (0..start).any(|k| matches!(self.kinds[k], Kind::Heading(_)));
         let mut i = start;
         while i < end {
             if matches!(self.kinds[i], Kind::Heading(_)) {
-                seen_heading = true;
+                *seen_heading = true;
             }
             match self.kinds[i].clone() {
                 Kind::Heading(Some(m)) => {
@@ -968,9 +970,9 @@ impl<'a> Parser<'a> {
                             }
                             i = k;
                         }
-                    } else if self.unnumbered_heading(i, seen_heading) {
+                    } else if self.unnumbered_heading(i, *seen_heading) {
                         self.kinds[i] = Kind::Heading(None);
-                        seen_heading = true;
+                        *seen_heading = true;
                     }
                 }
                 _ => {}
@@ -1094,13 +1096,23 @@ impl<'a> Parser<'a> {
         let depths = self.depths();
         let mut b = Builder::default();
         let n = self.lines.len();
+        // Lines that open an attachment or an end matter, as flags: a lookup per
+        // line must not cost a scan of the lists.
+        let mut opens_attachment = vec![false; n];
+        for &a in &self.attachments {
+            opens_attachment[a] = true;
+        }
+        let mut opens_end_matter = vec![false; n];
+        for &e in &self.end_matters {
+            opens_end_matter[e] = true;
+        }
         let mut i = 0;
         while i < n {
             let line = &self.lines[i];
-            if self.attachments.contains(&i) {
+            if opens_attachment[i] {
                 b.open_attachment(line.start);
             }
-            if self.end_matters.contains(&i) {
+            if opens_end_matter[i] {
                 b.close_sections();
             }
             match &self.kinds[i] {
@@ -1108,8 +1120,8 @@ impl<'a> Parser<'a> {
                     let mut j = i;
                     while j + 1 < n
                         && matches!(self.kinds[j + 1], Kind::Blank)
-                        && !self.attachments.contains(&(j + 1))
-                        && !self.end_matters.contains(&(j + 1))
+                        && !opens_attachment[j + 1]
+                        && !opens_end_matter[j + 1]
                     {
                         j += 1;
                     }
@@ -1122,7 +1134,7 @@ impl<'a> Parser<'a> {
                     let mut j = i;
                     while j + 1 < n
                         && matches!(&self.kinds[j + 1], Kind::Noise(k2) if k2 == k)
-                        && !self.attachments.contains(&(j + 1))
+                        && !opens_attachment[j + 1]
                     {
                         j += 1;
                     }
