@@ -749,7 +749,18 @@ impl<'a> Parser<'a> {
             }
             break;
         }
-        let d = date_at?;
+        let Some(d) = date_at else {
+            // No date: a last line that only names organs, side by side
+            // (`中国人民银行  国家发展改革委  公安部`), is still a joint signature.
+            let last = (start..limit)
+                .rev()
+                .find(|&k| !matches!(self.kinds[k], Kind::Blank | Kind::Noise(_)))?;
+            if matches!(self.kinds[last], Kind::Body) && names_organs(self.content(last)) {
+                self.kinds[last] = Kind::Meta(MetaKind::Signature);
+                return Some(last);
+            }
+            return None;
+        };
         self.kinds[d] = Kind::Meta(MetaKind::Date);
         // Notes after the date.
         for k in d + 1..limit {
@@ -1329,6 +1340,30 @@ impl<'a> Parser<'a> {
         };
         (node, rest)
     }
+}
+
+/// Whether a line is two or more organ names separated by white space,
+/// possibly followed by the date.
+fn names_organs(c: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "部", "委", "局", "行", "院", "署", "办", "厅", "府", "室", "会", "中心", "总局", "监会",
+        "政府",
+    ];
+    let mut names: Vec<&str> = c
+        .split(|ch: char| is_space(ch))
+        .filter(|t| !t.is_empty())
+        .collect();
+    // The date may close the same line: `中国人民银行  公安部  2026年2月6日`.
+    if names.last().is_some_and(|t| element::is_date(t)) {
+        names.pop();
+    }
+    names.len() >= 2
+        && names.iter().all(|t| {
+            let n = char_len(t);
+            (2..=14).contains(&n)
+                && SUFFIXES.iter().any(|s| t.ends_with(s))
+                && !t.contains(['，', '。', '、'])
+        })
 }
 
 /// The components of a decimal outline marker: `2.1.3` → ["2", "1", "3"].
