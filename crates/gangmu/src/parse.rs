@@ -1627,6 +1627,17 @@ mod tests {
     }
 
     #[test]
+    fn should_read_organs_side_by_side_as_a_joint_signature() {
+        let text = "关于防范风险的通知\n\n各单位：\n\n本通知自发布之日起施行。\n\n中国人民银行  公安部  国家外汇局  2026年2月6日\n";
+        let doc = parse(text);
+        assert_eq!(meta_kinds(&doc), [MetaKind::Addressee, MetaKind::Signature]);
+        assert!(
+            doc.diagnostics.is_empty(),
+            "a signed document is not truncated"
+        );
+    }
+
+    #[test]
     fn should_restart_depths_in_an_attachment() {
         let text = "关于印发方案的通知\n\n各单位：\n\n一、总则\n（一）目的\n\n附件\n\n某某方案\n\n一、目标\n正文。\n";
         let h = headings(text);
