@@ -81,6 +81,14 @@ pub fn chinese_numeral_value(s: &str) -> Option<u32> {
             if unit >= last_unit {
                 return None;
             }
+            // Canonical forms write 零 exactly where a unit is skipped:
+            // 九千零四十, not 九千四十; 一千一百, not 一千零一百.
+            if last_unit != 10_000 {
+                let adjacent = unit * 10 == last_unit;
+                if adjacent == zero_seen {
+                    return None;
+                }
+            }
             // A bare 十 at the start means 一十; 百/千 need their digit.
             let d = match pending.take() {
                 Some(d) => d,
