@@ -331,8 +331,9 @@ pub fn reference_numeral(n: u32) -> String {
 }
 
 /// The value of a Chinese ordinal numeral by the reference grammar: the
-/// canonical form, plus the two variants in use: 一十… for 10–19 (`一十二`) and
-/// 零十 for 零一十 (`一千零十`). Found by lookup among all 9999 forms.
+/// canonical form, plus the variants in use: 〇 for 零 (`一千〇五`), 一十… for
+/// 10–19 (`一十二`) and 零十 for 零一十 (`一千零十`). Found by lookup among all
+/// 9999 forms.
 pub fn reference_numeral_value(s: &str) -> Option<u32> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
@@ -351,20 +352,21 @@ pub fn reference_numeral_value(s: &str) -> Option<u32> {
         }
         t
     });
-    table.get(s).copied()
+    table.get(&s.replace('〇', "零")).copied()
 }
 
-/// Known divergence, reported to the lead (tests/fuzz-regressions/0003): the
-/// parser reads a trailing 零 as nothing (`二十零` → 20). Returns true for such
-/// strings so that the fuzz target keeps looking for other disagreements;
-/// remove once `chinese_numeral_value` rejects them.
+/// Known divergence, reported to the lead (tests/fuzz-regressions/0003 and
+/// 0004): the parser reads a trailing 零 or 〇 as nothing (`二十零` → 20,
+/// `四千〇` → 4000). Returns true for such strings so that the fuzz target keeps
+/// looking for other disagreements; remove once `chinese_numeral_value` rejects
+/// them.
 pub fn known_trailing_zero_divergence(s: &str) -> bool {
-    let Some(stripped) = s.strip_suffix('零') else {
+    let Some(stripped) = s.strip_suffix(['零', '〇']) else {
         return false;
     };
-    !stripped.ends_with('零')
-        && gangmu::chinese_numeral_value(s) == gangmu::chinese_numeral_value(stripped)
+    !stripped.ends_with(['零', '〇'])
         && gangmu::chinese_numeral_value(s).is_some()
+        && gangmu::chinese_numeral_value(s) == gangmu::chinese_numeral_value(stripped)
 }
 
 fn arabic_value(s: &str) -> Option<u32> {
