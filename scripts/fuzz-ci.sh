@@ -6,9 +6,7 @@
 # 1. Installs cargo-fuzz if missing and builds every target once.
 # 2. Replays the seed corpus (fuzz/seeds, `-runs=0`) through every target.
 # 3. Replays every saved crash (tests/fuzz-regressions/NNNN-TARGET-*.txt) through
-#    its target, except those listed in tests/fuzz-regressions/KNOWN_FAILING
-#    (failing today, reported, waiting for a parser fix; they are #[ignore]d in
-#    `cargo test` too).
+#    its target (plain `cargo test` replays them too).
 # 4. Fuzzes each target for SECONDS with one job, with the generated dictionary.
 #
 # Six targets × 50 s = 5 minutes of fuzzing; the build takes 1.5–3 minutes on
@@ -34,10 +32,6 @@ start=$(date +%s)
 cargo fuzz build -s none
 echo "== built in $(( $(date +%s) - start )) s"
 
-known_failing() {
-    [[ -f "$REGRESSIONS/KNOWN_FAILING" ]] && grep -qxF "$1" <(sed 's/[[:space:]]*#.*//' "$REGRESSIONS/KNOWN_FAILING")
-}
-
 status=0
 for t in "${TARGETS[@]}"; do
     echo "== $t: replaying the seed corpus"
@@ -46,11 +40,6 @@ for t in "${TARGETS[@]}"; do
     files=()
     for f in "$REGRESSIONS"/[0-9][0-9][0-9][0-9]-"$t"-*; do
         [[ -e "$f" ]] || continue
-        name=$(basename "$f")
-        if known_failing "$name"; then
-            echo "== $t: SKIPPING known failing regression $name (see KNOWN_FAILING)"
-            continue
-        fi
         files+=("$f")
     done
     if (( ${#files[@]} > 0 )); then

@@ -20,6 +20,6 @@ fuzz_target!(|data: &[u8]| {
         (1, data)
     };
     if let Ok(text) = std::str::from_utf8(rest) {
-        invariants::check_markers(text, n, false);
+        invariants::check_markers(text, n);
     }
 });

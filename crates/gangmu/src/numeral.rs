@@ -108,8 +108,10 @@ pub fn chinese_numeral_value(s: &str) -> Option<u32> {
     if let Some(d) = pending {
         // A trailing digit is ones unless it follows a 0-less higher unit in the
         // abbreviated style (一百五 = 150), which ordinals never use: read as ones.
-        // 一百五 (abbreviated 150) is not an ordinal form: reject it.
-        if last_unit > 10 && last_unit != 10_000 && !zero_seen {
+        // The ones follow their unit directly after 十 (二十三) and after a 零
+        // otherwise (一百零五); 一百五 (abbreviated 150) and 十零三 are not
+        // ordinal forms.
+        if last_unit != 10_000 && (last_unit == 10) == zero_seen {
             return None;
         }
         total += d;

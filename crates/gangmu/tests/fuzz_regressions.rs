@@ -1,11 +1,6 @@
 //! Replays every saved fuzz crash, `tests/fuzz-regressions/NNNN-TARGET-what.txt`,
 //! through the same property checks as its fuzz target (the shared
 //! `support/invariants.rs`), with plain `cargo test`.
-//!
-//! Files listed in `tests/fuzz-regressions/KNOWN_FAILING` fail today and wait
-//! for a parser fix; they are replayed only by the ignored test below
-//! (`cargo test --test fuzz_regressions -- --ignored`). Once fixed, delete their
-//! line from KNOWN_FAILING.
 
 #[path = "support/invariants.rs"]
 mod invariants;
@@ -16,15 +11,6 @@ use std::time::Duration;
 
 fn regressions_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fuzz-regressions")
-}
-
-fn known_failing() -> Vec<String> {
-    std::fs::read_to_string(regressions_dir().join("KNOWN_FAILING"))
-        .unwrap_or_default()
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
 }
 
 /// Every regression file, with its target: `(name, target, path)`.
@@ -97,7 +83,7 @@ fn replay(target: &str, path: &Path) {
                 &data[..]
             };
             if let Ok(t) = std::str::from_utf8(rest) {
-                invariants::check_markers(t, n, true);
+                invariants::check_markers(t, n);
             }
         }
         "linear_time" => {
@@ -122,44 +108,14 @@ fn replay(target: &str, path: &Path) {
 
 #[test]
 fn every_saved_fuzz_crash_passes_its_target() {
-    let skip = known_failing();
-    let mut replayed = 0;
-    for (name, target, path) in regressions() {
-        if skip.contains(&name) {
-            eprintln!("skipping {name}: listed in KNOWN_FAILING");
-            continue;
-        }
+    let all = regressions();
+    assert!(
+        !all.is_empty(),
+        "tests/fuzz-regressions should hold the saved crashes"
+    );
+    for (name, target, path) in &all {
         eprintln!("replaying {name}");
-        replay(&target, &path);
-        replayed += 1;
+        replay(target, path);
     }
-    eprintln!("{replayed} regression(s) replayed");
-}
-
-#[test]
-#[ignore = "fails until the lead fixes the parser: see tests/fuzz-regressions/KNOWN_FAILING"]
-fn known_failing_regressions_pass_once_fixed() {
-    let skip = known_failing();
-    let mut failures = Vec::new();
-    for (name, target, path) in regressions() {
-        if !skip.contains(&name) {
-            continue;
-        }
-        let result = std::panic::catch_unwind(|| replay(&target, &path));
-        if result.is_err() {
-            failures.push(name);
-        }
-    }
-    assert!(failures.is_empty(), "still failing: {failures:?}");
-}
-
-#[test]
-fn the_known_failing_list_names_existing_files() {
-    let names: Vec<String> = regressions().into_iter().map(|(n, _, _)| n).collect();
-    for k in known_failing() {
-        assert!(
-            names.contains(&k),
-            "KNOWN_FAILING lists {k}, which does not exist"
-        );
-    }
+    eprintln!("{} regression(s) replayed", all.len());
 }

@@ -355,24 +355,6 @@ pub fn reference_numeral_value(s: &str) -> Option<u32> {
     table.get(&s.replace('〇', "零")).copied()
 }
 
-/// Known divergences, reported to the lead (tests/fuzz-regressions/0003–0006):
-/// `chinese_numeral_value` is lenient about 零/〇 — it accepts them misplaced,
-/// extra or missing: `二十零` → 20, `四千〇` → 4000, `十零三` → 13,
-/// `九千四十` → 9040, `九千二十零` → 9020, `九千四百零十` → 9410 (although it
-/// rejects `一百五`). True when the parser's value, written canonically,
-/// equals the string once every 零/〇 is removed and 一十 read as 十 in both, so that the fuzz target keeps looking for other
-/// disagreements. Remove once `chinese_numeral_value` rejects these forms.
-pub fn known_zero_divergence(s: &str) -> bool {
-    let Some(got) = gangmu::chinese_numeral_value(s) else {
-        return false;
-    };
-    if !(1..=9999).contains(&got) {
-        return false;
-    }
-    let strip = |t: &str| t.replace(['零', '〇'], "").replace("一十", "十");
-    strip(s) == strip(&reference_numeral(got))
-}
-
 fn arabic_value(s: &str) -> Option<u32> {
     let mut v = 0u32;
     for c in s.chars() {
@@ -391,8 +373,7 @@ fn arabic_value(s: &str) -> Option<u32> {
 /// Numerals and markers agree with the reference: `chinese_numeral_value` on
 /// any string, `to_chinese_numeral` on `n`, and the ordinal of any marker
 /// `parse_marker` reads at the start of `text`.
-/// With `strict` false, the known divergence above is tolerated.
-pub fn check_markers(text: &str, n: u32, strict: bool) {
+pub fn check_markers(text: &str, n: u32) {
     // Numeral values of every prefix made of numeral characters.
     let numeral_prefix: String = text
         .chars()
@@ -407,9 +388,6 @@ pub fn check_markers(text: &str, n: u32, strict: bool) {
         let s = &numeral_prefix[..end];
         let got = gangmu::chinese_numeral_value(s);
         let want = reference_numeral_value(s);
-        if got != want && !strict && known_zero_divergence(s) {
-            continue;
-        }
         assert_eq!(
             got, want,
             "chinese_numeral_value({s:?}) should agree with the reference"
@@ -455,9 +433,7 @@ pub fn check_markers(text: &str, n: u32, strict: bool) {
         .all(|c| "〇零一二三四五六七八九十百千".contains(c))
         && !core.is_empty()
     {
-        assert!(
-            !strict
-                && known_zero_divergence(core),
+        panic!(
             "the marker {:?} was read from {core:?}, which the reference does not accept as a numeral",
             m.text
         );
