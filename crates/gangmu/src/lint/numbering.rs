@@ -1,6 +1,8 @@
 //! Sibling groups of numbered headings and renumbering edits, shared by the
 //! sequence rules (SEQ003, SEQ004, SEQ005).
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Edit;
 use crate::marker::{Marker, MarkerFamily};
 
@@ -20,17 +22,18 @@ pub(crate) struct Group {
 /// left to REG002: they run through the whole text.
 pub(crate) fn groups(ctx: &Ctx<'_>) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
-    let mut key_of: Vec<(usize, Option<usize>, MarkerFamily)> = Vec::new();
+    // Group index by (container, parent, family): one lookup per heading.
+    let mut index: HashMap<(usize, Option<usize>, MarkerFamily), usize> = HashMap::new();
     for (i, h) in ctx.headings.iter().enumerate() {
         let Some(m) = h.marker else { continue };
         if m.family == MarkerFamily::Article {
             continue;
         }
         let key = (h.container, h.parent, m.family);
-        match key_of.iter().position(|k| *k == key) {
-            Some(g) => out[g].members.push(i),
+        match index.get(&key) {
+            Some(&g) => out[g].members.push(i),
             None => {
-                key_of.push(key);
+                index.insert(key, out.len());
                 out.push(Group {
                     family: m.family,
                     container: h.container,
@@ -58,47 +61,50 @@ pub(crate) fn expected_starts(
     groups: &[Group],
 ) -> Vec<(u32, Option<Scheme>, Scheme)> {
     let ord = |i: usize| ctx.headings[i].marker.map_or(0, |m| m.ordinal);
-    let mut out = Vec::with_capacity(groups.len());
+    // One pass: the previous group of the same family and container, and the
+    // votes of each (family, container) class — linear in the number of groups.
+    let mut previous: Vec<Option<usize>> = Vec::with_capacity(groups.len());
+    let mut last_of: HashMap<(MarkerFamily, usize), usize> = HashMap::new();
+    let mut votes: HashMap<(MarkerFamily, usize), (u32, u32)> = HashMap::new();
     for (gi, g) in groups.iter().enumerate() {
-        let prev: Vec<&Group> = groups[..gi]
-            .iter()
-            .filter(|p| p.family == g.family && p.container == g.container)
-            .collect();
-        let all: Vec<&Group> = groups
-            .iter()
-            .filter(|p| p.family == g.family && p.container == g.container)
-            .collect();
-        // Vote: each later group either restarts (starts at 1) or continues.
-        let (mut restart, mut cont) = (0, 0);
-        for w in all.windows(2) {
-            let last = w[0].members.last().map_or(0, |&i| ord(i));
-            let first = ord(w[1].members[0]);
+        let class = (g.family, g.container);
+        let prev = last_of.insert(class, gi);
+        previous.push(prev);
+        if let Some(p) = prev {
+            let last = groups[p].members.last().map_or(0, |&i| ord(i));
+            let first = ord(g.members[0]);
+            let v = votes.entry(class).or_insert((0, 0));
             if first == 1 {
-                restart += 1;
+                v.0 += 1;
             } else if first == last + 1 {
-                cont += 1;
+                v.1 += 1;
             }
         }
+    }
+    let mut out = Vec::with_capacity(groups.len());
+    for (gi, g) in groups.iter().enumerate() {
+        let (restart, cont) = votes
+            .get(&(g.family, g.container))
+            .copied()
+            .unwrap_or((0, 0));
         let scheme = if cont > restart {
             Scheme::Continue
         } else {
             Scheme::Restart
         };
-        let this = match prev.last() {
-            None => None,
-            Some(p) => {
-                let last = p.members.last().map_or(0, |&i| ord(i));
-                let first = ord(g.members[0]);
-                if first == 1 {
-                    Some(Scheme::Restart)
-                } else if first == last + 1 {
-                    Some(Scheme::Continue)
-                } else {
-                    None
-                }
+        let prev = previous[gi].map(|p| &groups[p]);
+        let this = prev.and_then(|p| {
+            let last = p.members.last().map_or(0, |&i| ord(i));
+            let first = ord(g.members[0]);
+            if first == 1 {
+                Some(Scheme::Restart)
+            } else if first == last + 1 {
+                Some(Scheme::Continue)
+            } else {
+                None
             }
-        };
-        let expected = match (prev.last(), scheme) {
+        });
+        let expected = match (prev, scheme) {
             (Some(p), Scheme::Continue) => p.members.last().map_or(0, |&i| ord(i)) + 1,
             _ => 1,
         };

@@ -40,13 +40,15 @@ pub(crate) const RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let gs = groups(ctx);
     let starts = expected_starts(ctx, &gs);
+    // Groups per (family, container), counted once.
+    let mut class_size: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for g in &gs {
+        *class_size.entry((g.family, g.container)).or_insert(0) += 1;
+    }
     for (g, &(_, this, scheme)) in gs.iter().zip(&starts) {
         let Some(this) = this else { continue };
         // Needs a clear majority: at least two later groups of the family.
-        let later = gs
-            .iter()
-            .filter(|o| o.family == g.family && o.container == g.container)
-            .count();
+        let later = class_size[&(g.family, g.container)];
         if later < 3 || this == scheme {
             continue;
         }

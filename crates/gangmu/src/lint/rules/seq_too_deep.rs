@@ -33,6 +33,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let mut levels = Vec::with_capacity(ctx.headings.len());
+    let mut flagged_parents = std::collections::HashSet::new();
     for h in &ctx.headings {
         let own = usize::from(!h.marker.is_some_and(|m| m.family.is_regulation_unit()));
         let parent = h.parent.map_or(0, |p| levels[p]);
@@ -40,13 +41,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         levels.push(level);
         let parent_deep = h.parent.is_some_and(|p| levels[p] > 4);
         if level > 4 && !parent_deep {
-            let first_sibling = h.parent.map_or(true, |p| {
-                !ctx.headings
-                    .iter()
-                    .take(levels.len() - 1)
-                    .enumerate()
-                    .any(|(i, o)| o.parent == Some(p) && levels[i] > 4)
-            });
+            // Once per parent: the first too-deep child is reported.
+            let first_sibling = h.parent.map_or(true, |p| flagged_parents.insert(p));
             if first_sibling {
                 let span = h.marker.map_or(h.title, |m| m.span);
                 out.push(diag(
