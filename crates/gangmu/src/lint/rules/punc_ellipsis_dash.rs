@@ -38,6 +38,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut i = 0;
         while i < s.len() {
             let Some(c) = char_at(s, i) else { break };
+            if !matches!(c, '.' | '．' | '。' | '…' | '-') {
+                i += c.len_utf8();
+                continue;
+            }
             let run: usize = s[i..].chars().take_while(|&x| x == c).map(char::len_utf8).sum();
             let n = run / c.len_utf8();
             let near_chinese = char_before(s, i).is_some_and(is_chinese)
