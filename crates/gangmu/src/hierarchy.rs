@@ -83,13 +83,34 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
         rank(outer) < rank(inner)
     };
     let mut stack: Vec<LevelKey> = Vec::new();
+    // The last ordinal seen at each open level (parallel to `stack`).
+    let mut last: Vec<u32> = Vec::new();
     let mut depths = Vec::with_capacity(headings.len());
     let mut prev: Option<&HeadingFacts> = None;
     for h in headings {
         match h.key {
             LevelKey::Numbered(_) => {
-                if let Some(i) = stack.iter().rposition(|k| *k == h.key) {
+                // A family may be open at two levels (一、 … （三） 一、 二、 … 三、):
+                // the level whose sequence this ordinal continues wins.
+                let continues = (0..stack.len())
+                    .rev()
+                    .find(|&i| stack[i] == h.key && last[i] + 1 == h.ordinal);
+                let open = stack.iter().rposition(|k| *k == h.key);
+                // Item 1 of a family already open above the current level, right
+                // after a heading of another family: a list nested one level down.
+                let nested_restart = h.ordinal == 1
+                    && open.is_some_and(|i| i + 1 < stack.len() && last[i] >= 1)
+                    && prev
+                        .is_some_and(|p| p.key != h.key && matches!(p.key, LevelKey::Numbered(_)));
+                if let Some(i) = continues {
                     stack.truncate(i + 1);
+                    last.truncate(i + 1);
+                } else if nested_restart {
+                    stack.push(h.key);
+                    last.push(0);
+                } else if let Some(i) = open {
+                    stack.truncate(i + 1);
+                    last.truncate(i + 1);
                 } else {
                     while let Some(&top) = stack.last() {
                         let keep = match top {
@@ -100,14 +121,20 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
                             break;
                         }
                         stack.pop();
+                        last.pop();
                     }
                     stack.push(h.key);
+                    last.push(0);
+                }
+                if let Some(l) = last.last_mut() {
+                    *l = h.ordinal;
                 }
             }
             LevelKey::Unnumbered { .. } => {
                 if let Some(i) = stack.iter().rposition(|k| *k == h.key) {
                     // A sibling of the last unnumbered heading of this style.
                     stack.truncate(i + 1);
+                    last.truncate(i + 1);
                 } else {
                     let child = match prev {
                         Some(p) => match p.key {
@@ -118,8 +145,10 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
                     };
                     if !child {
                         stack.clear();
+                        last.clear();
                     }
                     stack.push(h.key);
+                    last.push(0);
                 }
             }
         }
@@ -189,6 +218,20 @@ mod tests {
             numbered(ChineseComma, 2),
         ];
         assert_eq!(assign_depths(&hs), [1, 1, 1, 2, 1]);
+    }
+
+    #[test]
+    fn a_family_restarted_under_a_deeper_heading_nests_and_the_outer_list_resumes() {
+        // 一、二、（一）（二） 一、…五、 三、 (the 1986 report's shape).
+        let mut hs = vec![
+            numbered(ChineseComma, 1),
+            numbered(ChineseComma, 2),
+            numbered(ChineseParen, 1),
+            numbered(ChineseParen, 2),
+        ];
+        hs.extend((1..=5).map(|n| numbered(ChineseComma, n)));
+        hs.push(numbered(ChineseComma, 3));
+        assert_eq!(assign_depths(&hs), [1, 1, 2, 2, 3, 3, 3, 3, 3, 1]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::element;
-use crate::enumeration;
+use crate::enumeration::{self, EnumerationFamily};
 use crate::hierarchy::{self, HeadingFacts, LevelKey};
 use crate::line::{char_len, ends_sentence, is_space, split_lines, Line};
 use crate::marker::{parse_bare_numeral, parse_decimal_top, parse_marker, Marker, MarkerFamily};
@@ -819,7 +819,12 @@ impl<'a> Parser<'a> {
             && c.chars()
                 .nth(1)
                 .is_some_and(|d| d.is_ascii_digit() || d == ' ');
+        // A line opening with 第一，/一是/首先 is an inline enumeration (body).
+        let enumerates = enumeration::find_inline_markers(c)
+            .first()
+            .is_some_and(|m| m.span.start == 0 && m.family != EnumerationFamily::Circled);
         if caption
+            || enumerates
             || starts_with_punct(c)
             || c.starts_with('—')
             || c.starts_with('-')
