@@ -98,8 +98,11 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
                 let open = stack.iter().rposition(|k| *k == h.key);
                 // Item 1 of a family already open above the current level, right
                 // after a heading of another family: a list nested one level down.
+                // At most one nested re-opening per family, so depth stays
+                // bounded by the number of families whatever the input.
                 let nested_restart = h.ordinal == 1
-                    && open.is_some_and(|i| i + 1 < stack.len() && last[i] >= 1)
+                    && open.is_some_and(|i| i + 1 < stack.len() && last[i] >= 2)
+                    && stack.iter().filter(|k| **k == h.key).count() == 1
                     && prev
                         .is_some_and(|p| p.key != h.key && matches!(p.key, LevelKey::Numbered(_)));
                 if let Some(i) = continues {
@@ -232,6 +235,14 @@ mod tests {
         hs.extend((1..=5).map(|n| numbered(ChineseComma, n)));
         hs.push(numbered(ChineseComma, 3));
         assert_eq!(assign_depths(&hs), [1, 1, 2, 2, 3, 3, 3, 3, 3, 1]);
+    }
+
+    #[test]
+    fn depth_stays_bounded_when_every_family_restarts_again_and_again() {
+        let fams = [ChineseComma, ChineseParen, ArabicDot, ArabicParen, Circled];
+        let hs: Vec<_> = (0..10_000).map(|k| numbered(fams[k % 5], 1)).collect();
+        let max = assign_depths(&hs).into_iter().max().unwrap();
+        assert!(max <= 10, "depth should stay bounded, got {max}");
     }
 
     #[test]
