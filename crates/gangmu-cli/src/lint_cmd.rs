@@ -15,6 +15,15 @@ use super::{read_all, LintFormat, RuleArgs};
 /// The configuration: `--config FILE`, else `gangmu.toml`, else the
 /// `[tool.gangmu]` table of `pyproject.toml` in the current directory; then the
 /// command line's `--select` and `--ignore`.
+/// The configuration and the decoded inputs of a `lint` or `fix` run.
+#[allow(clippy::type_complexity)]
+fn config_and_inputs(
+    args: &RuleArgs,
+    paths: &[PathBuf],
+) -> Result<(Config, Vec<(String, PathBuf, gangmu::Decoded)>), String> {
+    Ok((load_config(args)?, read_all(paths)?))
+}
+
 fn load_config(args: &RuleArgs) -> Result<Config, String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let is_pyproject = |p: &Path| p.file_name().is_some_and(|n| n == "pyproject.toml");
@@ -177,15 +186,8 @@ pub(crate) fn run_lint(
     statistics: bool,
     fail_on: Severity,
 ) -> ExitCode {
-    let config = match load_config(args) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("gangmu: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let inputs = match read_all(paths) {
-        Ok(i) => i,
+    let (config, inputs) = match config_and_inputs(args, paths) {
+        Ok(x) => x,
         Err(e) => {
             eprintln!("gangmu: {e}");
             return ExitCode::from(2);
@@ -289,15 +291,8 @@ pub(crate) fn run_fix(
     write: bool,
     args: &RuleArgs,
 ) -> ExitCode {
-    let config = match load_config(args) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("gangmu: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let inputs = match read_all(paths) {
-        Ok(i) => i,
+    let (config, inputs) = match config_and_inputs(args, paths) {
+        Ok(x) => x,
         Err(e) => {
             eprintln!("gangmu: {e}");
             return ExitCode::from(2);
