@@ -61,6 +61,17 @@ pub(crate) struct Ctx<'a> {
     pub attachments: Vec<Attachment>,
     /// The main document's title (span and cleaned text).
     pub title: Option<(Span, &'a str)>,
+    /// [`Ctx::text_units`], computed once.
+    units: Vec<(usize, Span, &'a str)>,
+    /// The characters of the text units other than ideographs (unit-relative
+    /// offset, character), all units in one vector, found on first use.
+    marks: std::cell::OnceCell<Marks>,
+    /// Inline markers of paragraphs and headings, found on first use and
+    /// shared by the ENUM rules.
+    inline: std::cell::OnceCell<Vec<super::inline::Found>>,
+    /// Document numbers (发文字号) in the text units, found on first use and
+    /// shared by the DOCNO rules.
+    docnos: std::cell::OnceCell<Vec<(usize, regex::Captures<'a>)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -146,6 +157,7 @@ impl<'a> Ctx<'a> {
                 | Node::Item { .. } => {}
             }
         }
+        let units = text_units(text, &blocks);
         Ctx {
             text,
             doc,
@@ -154,7 +166,37 @@ impl<'a> Ctx<'a> {
             blocks,
             attachments,
             title,
+            units,
+            marks: std::cell::OnceCell::new(),
+            inline: std::cell::OnceCell::new(),
+            docnos: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The text units with their characters other than ideographs
+    /// (U+4000–U+9FFF): (span, text, [(offset in the text, character)]).
+    ///
+    /// The rules that look at punctuation, digits, brackets and quotes read
+    /// these instead of decoding every character of the document again: the
+    /// scan is done once, on first use, for all of them.
+    pub fn units_with_marks(&self) -> impl Iterator<Item = (Span, &'a str, &[(usize, char)])> + '_ {
+        let marks = self.marks.get_or_init(|| Marks::scan(&self.units));
+        self.units
+            .iter()
+            .zip(&marks.ranges)
+            .map(move |(&(_, span, s), r)| (span, s, &marks.chars[r.start..r.end]))
+    }
+
+    /// Every inline marker of paragraphs and headings, in document order.
+    pub fn inline_markers(&self) -> &[super::inline::Found] {
+        self.inline.get_or_init(|| super::inline::markers(self))
+    }
+
+    /// Every document number (发文字号) of the text units: (unit start, captures
+    /// of [`super::rules::docno_brackets::DOCNO`]).
+    pub fn docnos(&self) -> &[(usize, regex::Captures<'a>)] {
+        self.docnos
+            .get_or_init(|| super::rules::docno_brackets::find_docnos(&self.units))
     }
 
     /// The text of `span`.
@@ -171,21 +213,8 @@ impl<'a> Ctx<'a> {
 
     /// Text blocks with their text, for the rules that read running text.
     /// A title and its continuation lines form one unit.
-    pub fn text_units(&self) -> Vec<(usize, Span, &'a str)> {
-        let mut out: Vec<(usize, Span, &'a str)> = Vec::new();
-        for (i, b) in self.blocks.iter().enumerate() {
-            if b.kind == BlockKind::Continuation {
-                if let Some(last) = out.last_mut() {
-                    if self.blocks[last.0].kind == BlockKind::Title && b.span.start >= last.1.end {
-                        last.1 = Span::new(last.1.start, b.span.end);
-                        last.2 = self.slice(last.1);
-                        continue;
-                    }
-                }
-            }
-            out.push((i, b.span, self.slice(b.span)));
-        }
-        out
+    pub fn text_units(&self) -> &[(usize, Span, &'a str)] {
+        &self.units
     }
 
     /// Meta elements of one kind, with their spans and text.
@@ -200,6 +229,64 @@ impl<'a> Ctx<'a> {
         let (_, t) = self.title?;
         super::rules::title_doc_type::doc_type_of(t)
     }
+}
+
+/// The non-ideograph characters of every text unit, in one vector.
+struct Marks {
+    /// (offset relative to the unit, character).
+    chars: Vec<(usize, char)>,
+    /// The range of `chars` that belongs to each unit.
+    ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl Marks {
+    fn scan(units: &[(usize, Span, &str)]) -> Self {
+        let mut chars = Vec::new();
+        let mut ranges = Vec::with_capacity(units.len());
+        for &(_, _, s) in units {
+            let from = chars.len();
+            // The loop of `text::non_ideographs`, written out: this scan is
+            // the one every character-level rule shares.
+            let bytes = s.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    chars.push((i, b as char));
+                    i += 1;
+                } else if (0xE4..=0xE9).contains(&b) {
+                    i += 3;
+                } else if let Some(c) = s[i..].chars().next() {
+                    chars.push((i, c));
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            ranges.push(from..chars.len());
+        }
+        Marks { chars, ranges }
+    }
+}
+
+/// Text blocks with their text; a title and its continuation lines form one
+/// unit. Entries: (index of the first block, span, text).
+fn text_units<'a>(text: &'a str, blocks: &[Block]) -> Vec<(usize, Span, &'a str)> {
+    let slice = |span: Span| text.get(span.range()).unwrap_or("");
+    let mut out: Vec<(usize, Span, &'a str)> = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        if b.kind == BlockKind::Continuation {
+            if let Some(last) = out.last_mut() {
+                if blocks[last.0].kind == BlockKind::Title && b.span.start >= last.1.end {
+                    last.1 = Span::new(last.1.start, b.span.end);
+                    last.2 = slice(last.1);
+                    continue;
+                }
+            }
+        }
+        out.push((i, b.span, slice(b.span)));
+    }
+    out
 }
 
 /// A diagnostic for `span`; rule id and severity are filled in by the

@@ -52,6 +52,31 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
+/// The characters of `s` other than the ideographs U+4000–U+9FFF, with their
+/// byte offsets, in order.
+///
+/// Rules that look for punctuation, digits, brackets or quotes scan with this:
+/// in Chinese text most bytes belong to ideographs, and a lead byte E4–E9
+/// (always a three-byte character in valid UTF-8) lets the scan step over them
+/// without decoding. Offsets of consecutive items need not be adjacent.
+pub(crate) fn non_ideographs(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if (0xE4..=0xE9).contains(&bytes[i]) {
+                i += 3;
+                continue;
+            }
+            let c = s[i..].chars().next()?;
+            let at = i;
+            i += c.len_utf8();
+            return Some((at, c));
+        }
+        None
+    })
+}
+
 /// The character before byte `i` of `s`.
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i)?.chars().next_back()
@@ -110,6 +135,17 @@ pub(crate) fn excerpt(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_ideographs_skips_exactly_the_ideographs() {
+        let s = "第一，a“引”①㐀\u{4E00}🙂。";
+        let got: Vec<(usize, char)> = non_ideographs(s).collect();
+        let want: Vec<(usize, char)> = s
+            .char_indices()
+            .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
+            .collect();
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn finds_the_numeral_of_a_marker() {

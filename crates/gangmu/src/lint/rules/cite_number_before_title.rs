@@ -41,7 +41,7 @@ static CITE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
+    for &(_, span, s) in ctx.text_units() {
         // Every match has a number ending in 号 right before a 《: skip the
         // regex where that pair is absent.
         if !s.contains("号《") {

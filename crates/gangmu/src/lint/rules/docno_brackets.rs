@@ -46,9 +46,14 @@ pub(crate) static DOCNO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every document number in the document's text, with the base offset of its
 /// unit.
-pub(crate) fn docnos<'c>(ctx: &Ctx<'c>) -> Vec<(usize, Captures<'c>)> {
+/// Every match of [`DOCNO`] in `units`: (unit start, captures). Only units
+/// that hold a `号` are searched.
+pub(crate) fn find_docnos<'c>(units: &[(usize, Span, &'c str)]) -> Vec<(usize, Captures<'c>)> {
     let mut out = Vec::new();
-    for (_, span, s) in ctx.text_units() {
+    for &(_, span, s) in units {
+        if !s.contains('号') {
+            continue;
+        }
         for c in DOCNO.captures_iter(s) {
             out.push((span.start, c));
         }
@@ -57,7 +62,8 @@ pub(crate) fn docnos<'c>(ctx: &Ctx<'c>) -> Vec<(usize, Captures<'c>)> {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (base, c) in docnos(ctx) {
+    for (base, c) in ctx.docnos() {
+        let base = *base;
         let (Some(all), Some(open), Some(close)) = (c.get(0), c.get(3), c.get(7)) else {
             continue;
         };

@@ -6,7 +6,6 @@
 //! leading zeros. A 令 number (`中国人民银行令〔2016〕第3号`) keeps its `第`.
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
-use crate::lint::rules::docno_brackets::docnos;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
@@ -34,7 +33,8 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (base, c) in docnos(ctx) {
+    for (base, c) in ctx.docnos() {
+        let base = *base;
         let (Some(all), Some(prefix), Some(year), Some(num)) = (c.get(0), c.get(1), c.get(5), c.get(11)) else {
             continue;
         };

@@ -5,7 +5,6 @@
 
 use crate::enumeration::EnumerationFamily;
 use crate::lint::context::{diag, Ctx};
-use crate::lint::inline::markers;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
@@ -33,7 +32,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let found = markers(ctx);
+    let found = ctx.inline_markers();
     for (k, f) in found.iter().enumerate() {
         if f.marker.family != EnumerationFamily::Aspect || f.marker.ordinal != 1 {
             continue;

@@ -7,7 +7,6 @@
 
 use crate::enumeration::EnumerationFamily;
 use crate::lint::context::{diag, edit, with_fix, Ctx};
-use crate::lint::inline::markers;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
@@ -39,18 +38,23 @@ fn has_comma(t: &str) -> bool {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let found: Vec<_> = markers(ctx)
-        .into_iter()
+    let found: Vec<_> = ctx
+        .inline_markers()
+        .iter()
         .filter(|f| matches!(f.marker.family, EnumerationFamily::Sequence | EnumerationFamily::Qi))
+        .collect();
+    // (section, family) pairs where some marker takes the comma: one pass, so
+    // the rule stays linear in the number of markers.
+    let with_comma: std::collections::HashSet<_> = found
+        .iter()
+        .filter(|o| has_comma(&o.marker.text))
+        .map(|o| (o.section, o.marker.family))
         .collect();
     for f in &found {
         if has_comma(&f.marker.text) || f.marker.text.ends_with('是') {
             continue;
         }
-        let others_have = found
-            .iter()
-            .any(|o| o.section == f.section && o.marker.family == f.marker.family && has_comma(&o.marker.text));
-        if !others_have {
+        if !with_comma.contains(&(f.section, f.marker.family)) {
             continue;
         }
         let t = &f.marker.text;

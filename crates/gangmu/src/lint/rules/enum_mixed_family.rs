@@ -6,7 +6,7 @@
 
 use crate::enumeration::EnumerationFamily;
 use crate::lint::context::{diag, Ctx};
-use crate::lint::inline::{counting, markers};
+use crate::lint::inline::counting;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
@@ -34,11 +34,11 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let found = markers(ctx);
+    let found = ctx.inline_markers();
     // The previous counting marker: its section, family, ordinal and text.
     type Prev<'a> = (&'a (usize, Option<usize>), EnumerationFamily, u32, &'a str);
     let mut prev: Option<Prev<'_>> = None;
-    for f in &found {
+    for f in found {
         let fam = f.marker.family;
         if !counting(fam) || f.marker.ordinal == 0 {
             continue;

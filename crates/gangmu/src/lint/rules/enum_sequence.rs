@@ -6,7 +6,6 @@
 
 use crate::enumeration::EnumerationFamily;
 use crate::lint::context::{diag, Ctx};
-use crate::lint::inline::markers;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
@@ -34,10 +33,10 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    let found = markers(ctx);
+    let found = ctx.inline_markers();
     // Last ordinal per (section, family).
     let mut last: Vec<((usize, Option<usize>), EnumerationFamily, u32)> = Vec::new();
-    for f in &found {
+    for f in found {
         let fam = f.marker.family;
         if !matches!(
             fam,

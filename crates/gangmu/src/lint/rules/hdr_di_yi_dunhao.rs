@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use crate::lint::context::{diag, edit, with_fix, BlockKind, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::is_cjk;
+use crate::lint::text::{char_before, is_cjk};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
 
@@ -36,7 +36,9 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 static SEQ_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；：！？\n　 ])(第[一二三四五六七八九十]{1,2}|首先|其次|再次|最后|其[一二三四五六七八九十])、")
+    // The word opens a clause (checked on the match): leaving the boundary out
+    // of the pattern gives the regex literal prefixes to search for.
+    Regex::new(r"(第[一二三四五六七八九十]{1,2}|首先|其次|再次|最后|其[一二三四五六七八九十])、")
         .expect("pattern")
 });
 
@@ -46,8 +48,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let s = ctx.slice(b.span);
+        if !s.contains('、') {
+            continue;
+        }
         for c in SEQ_WORD.captures_iter(s) {
             let Some(w) = c.get(1) else { continue };
+            if !char_before(s, w.start()).map_or(true, |p| "。；：！？\n　 ".contains(p)) {
+                continue;
+            }
             let comma = w.end();
             // `第一、二批`: a list of ordinals, not a sequence word.
             let next = s[comma + '、'.len_utf8()..].chars().next();

@@ -5,7 +5,7 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::is_fullwidth_digit;
+use crate::lint::text::{is_fullwidth_digit, non_ideographs};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
 
@@ -31,23 +31,22 @@ pub(crate) const RULE: Rule = Rule {
     check,
 };
 
-fn scan(base: usize, s: &str, out: &mut Vec<Diagnostic>) {
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !is_fullwidth_digit(c) {
+/// Reports the full-width digit runs of `s` (at `base`); `chars` are its
+/// non-ideograph characters with their offsets.
+fn scan(base: usize, s: &str, chars: impl Iterator<Item = (usize, char)>, out: &mut Vec<Diagnostic>) {
+    let mut skip_to = 0;
+    for (i, c) in chars {
+        if i < skip_to || !is_fullwidth_digit(c) {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        let mut ascii = String::new();
-        ascii.push(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c));
-        while let Some(&(j, d)) = it.peek() {
-            if !is_fullwidth_digit(d) {
-                break;
-            }
-            ascii.push(char::from_u32(d as u32 - '０' as u32 + '0' as u32).unwrap_or(d));
-            end = j + d.len_utf8();
-            it.next();
-        }
+        let ascii: String = s[i..]
+            .chars()
+            .take_while(|&d| is_fullwidth_digit(d))
+            .map(|d| char::from_u32(d as u32 - '０' as u32 + '0' as u32).unwrap_or(d))
+            .collect();
+        // Full-width digits are three bytes each.
+        let end = i + ascii.len() * '０'.len_utf8();
+        skip_to = end;
         let d = diag(
             Span::new(base + i, base + end),
             format!("“{}”应使用半角数字", &s[i..end]),
@@ -58,12 +57,12 @@ fn scan(base: usize, s: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
-        scan(span.start, s, out);
+    for (span, s, marks) in ctx.units_with_marks() {
+        scan(span.start, s, marks.iter().copied(), out);
     }
     for h in &ctx.headings {
         if let Some(m) = h.marker.filter(|m| m.fullwidth_digits) {
-            scan(m.span.start, &m.text, out);
+            scan(m.span.start, &m.text, non_ideographs(&m.text), out);
         }
     }
 }

@@ -40,7 +40,11 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
+    for (span, s, marks) in ctx.units_with_marks() {
+        // Every match holds one of the separators: skip the regex elsewhere.
+        if !marks.iter().any(|&(_, c)| matches!(c, '-' | '－' | '–' | '~')) {
+            continue;
+        }
         for c in RANGE.captures_iter(s) {
             let Some(sep) = c.get(1).or_else(|| c.get(2)) else { continue };
             let at = span.start + sep.start();

@@ -38,7 +38,11 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d０-９.．])(\d{2})年\d{1,2}月").expect("pattern"));
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
+    for &(_, span, s) in ctx.text_units() {
+        // Every match holds 年 and 月: skip the regex elsewhere.
+        if !(s.contains('年') && s.contains('月')) {
+            continue;
+        }
         for c in YEAR.captures_iter(s) {
             let Some(y) = c.get(1) else { continue };
             out.push(diag(

@@ -32,11 +32,11 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
+    for (span, _, marks) in ctx.units_with_marks() {
         let base = span.start;
         // (position, mark, nested inside the same mark)
         let mut stack: Vec<(usize, char, bool)> = Vec::new();
-        for (i, c) in s.char_indices() {
+        for (i, c) in marks.iter().copied() {
             match c {
                 '《' | '“' => {
                     let nested = stack.iter().any(|&(_, o, _)| o == c);

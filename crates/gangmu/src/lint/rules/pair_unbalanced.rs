@@ -88,14 +88,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     // Open marks (absolute position, mark) carried over a hard wrap: a unit
     // that ends mid-sentence continues in the next one.
     let mut stack: Vec<(usize, char)> = Vec::new();
-    for (k, &(_, span, s)) in units.iter().enumerate() {
+    for (k, (span, s, marks)) in ctx.units_with_marks().enumerate() {
         // A quotation over several paragraphs reopens `“` in each.
         if s.trim_start_matches([' ', '\u{3000}', '\t']).starts_with('“') {
             if let Some(p) = stack.iter().rposition(|&(_, o)| o == '“') {
                 stack.remove(p);
             }
         }
-        for (i, c) in s.char_indices() {
+        for (i, c) in marks.iter().copied() {
             let at = span.start + i;
             if is_open(c) {
                 stack.push((at, if c == '(' { '（' } else { c }));

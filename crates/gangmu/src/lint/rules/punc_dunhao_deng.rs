@@ -31,8 +31,9 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
-        for (i, _) in s.match_indices("、等") {
+    for (span, s, marks) in ctx.units_with_marks() {
+        let at_deng = |&&(i, c): &&(usize, char)| c == '、' && s[i + '、'.len_utf8()..].starts_with('等');
+        for &(i, _) in marks.iter().filter(at_deng) {
             let at = span.start + i;
             let d = diag(
                 Span::new(at, at + "、等".len()),

@@ -33,13 +33,11 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
+    for (span, s, marks) in ctx.units_with_marks() {
         let base = span.start;
-        let mut i = 0;
-        while i < s.len() {
-            let Some(c) = char_at(s, i) else { break };
-            if !matches!(c, '.' | '．' | '。' | '…' | '-') {
-                i += c.len_utf8();
+        let mut skip_to = 0;
+        for (i, c) in marks.iter().copied() {
+            if i < skip_to || !matches!(c, '.' | '．' | '。' | '…' | '-') {
                 continue;
             }
             let run: usize = s[i..].chars().take_while(|&x| x == c).map(char::len_utf8).sum();
@@ -62,7 +60,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let d = diag(Span::new(base + i, base + i + run), zh, en);
                 out.push(with_fix(d, true, vec![edit(base + i, base + i + run, rep)]));
             }
-            i += run.max(1);
+            skip_to = i + run.max(1);
         }
     }
 }

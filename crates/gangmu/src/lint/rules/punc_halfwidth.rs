@@ -47,10 +47,10 @@ fn full(c: char) -> Option<&'static str> {
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
+    for (span, s, marks) in ctx.units_with_marks() {
         let base = span.start;
         let mut opens: Vec<(usize, char)> = Vec::new();
-        for (i, c) in s.char_indices() {
+        for (i, c) in marks.iter().copied() {
             if let Some(rep) = full(c) {
                 let before = char_before(s, i);
                 let mut j = i + 1;

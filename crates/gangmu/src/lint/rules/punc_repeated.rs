@@ -31,22 +31,19 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, span, s) in ctx.text_units() {
+    for (span, s, marks) in ctx.units_with_marks() {
         let base = span.start;
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            if !matches!(c, '，' | '、' | '；' | '：' | '。') {
-                continue;
-            }
-            let mut n = 1;
-            while it.peek().is_some_and(|&(_, d)| d == c) {
-                it.next();
-                n += 1;
-            }
-            if n < 2 || (c == '。' && n != 2) {
+        let mut skip_to = 0;
+        for &(i, c) in marks {
+            if i < skip_to || !matches!(c, '，' | '、' | '；' | '：' | '。') {
                 continue;
             }
             let w = c.len_utf8();
+            let n = s[i..].chars().take_while(|&d| d == c).count();
+            skip_to = i + n * w;
+            if n < 2 || (c == '。' && n != 2) {
+                continue;
+            }
             let d = diag(
                 Span::new(base + i, base + i + n * w),
                 format!("标点“{c}”重复"),
