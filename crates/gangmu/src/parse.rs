@@ -81,7 +81,9 @@ const DOC_TYPE_ENDINGS: &[&str] = &[
     "标准", "指引", "指南", "章程", "守则", "准则", "清单", "措施",
 ];
 
-fn normalize(s: &str) -> String {
+/// The characters of `s` that identify a line when comparing it with another:
+/// no white space or Markdown emphasis, brackets in one width.
+fn normalized(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
     s.chars()
         .filter(|c| !is_space(*c) && !matches!(c, '*' | '#' | '_' | '\u{3000}'))
         .map(|c| match c {
@@ -91,7 +93,21 @@ fn normalize(s: &str) -> String {
             '〕' | '］' | '】' => ']',
             c => c,
         })
-        .collect()
+}
+
+fn normalize(s: &str) -> String {
+    normalized(s).collect()
+}
+
+/// A hash of `normalized(s)`, to find lines with the same text without
+/// building strings.
+fn normalized_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in normalized(s) {
+        c.hash(&mut h);
+    }
+    h.finish()
 }
 
 fn strip_trailing_parenthetical(s: &str) -> &str {
@@ -381,7 +397,7 @@ impl<'a> Parser<'a> {
         let n = self.lines.len();
         // The last line where each heading text occurs: one pass, so that the
         // check below stays linear.
-        let mut last_seen: Option<HashMap<String, usize>> = None;
+        let mut last_seen: Option<HashMap<u64, usize>> = None;
         let mut i = 0;
         while i < n {
             if !matches!(self.kinds[i], Kind::Heading(Some(_))) {
@@ -396,7 +412,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let mut run = vec![i];
-            let first = normalize(self.content(i));
+            let first = normalized(self.content(i));
             let mut j = i + 1;
             while j < n {
                 match &self.kinds[j] {
@@ -405,7 +421,7 @@ impl<'a> Parser<'a> {
                         if !ends_sentence(self.content(j))
                             && char_len(self.content(j)) <= 40
                             && m.family != MarkerFamily::Article
-                            && normalize(self.content(j)) != first =>
+                            && normalized(self.content(j)).ne(first.clone()) =>
                     {
                         run.push(j);
                         j += 1;
@@ -415,16 +431,26 @@ impl<'a> Parser<'a> {
             }
             if run.len() >= 3 {
                 // Built on the first run only (most documents have none).
+                // Keyed by a hash of the normalised text; a hit is checked on
+                // the text itself, and a collision falls back to a scan.
                 let seen = last_seen.get_or_insert_with(|| {
                     let mut m = HashMap::new();
                     for k in 0..n {
                         if matches!(self.kinds[k], Kind::Heading(Some(_))) {
-                            m.insert(normalize(self.content(k)), k);
+                            m.insert(normalized_hash(self.content(k)), k);
                         }
                     }
                     m
                 });
-                let repeats = seen.get(&first).is_some_and(|&k| k >= j);
+                let same = |k: usize| normalized(self.content(k)).eq(first.clone());
+                let last = match seen.get(&normalized_hash(self.content(i))) {
+                    Some(&k) if same(k) => Some(k),
+                    Some(_) => (0..n)
+                        .rev()
+                        .find(|&k| matches!(self.kinds[k], Kind::Heading(Some(_))) && same(k)),
+                    None => None,
+                };
+                let repeats = last.is_some_and(|k| k >= j);
                 if repeats {
                     for &k in &run {
                         self.kinds[k] = Kind::Noise(NoiseKind::TableOfContents);
