@@ -15,6 +15,8 @@ macro_rules! re {
 }
 
 // ---- noise -------------------------------------------------------------
+// Each anchored pattern below is also gated, where it is used, on the first
+// characters it can match; `gates_admit_every_match` keeps the two in step.
 
 re!(
     TIMESTAMP_LINE,
@@ -81,7 +83,12 @@ pub(crate) fn noise_kind(content: &str, md_heading: u8) -> Option<NoiseKind> {
     {
         return Some(NoiseKind::Markup);
     }
-    if len <= 48 && PAGE_NUMBER.is_match(content) {
+    // The anchored patterns are gated on the first characters they can match,
+    // so that most lines never reach the regex engine.
+    if len <= 48
+        && (first.is_numeric() || matches!(first, '-' | '—' | '－' | '–' | '第'))
+        && PAGE_NUMBER.is_match(content)
+    {
         return Some(NoiseKind::PageNumber);
     }
     let chrome_first = matches!(
@@ -127,7 +134,13 @@ pub(crate) fn noise_kind(content: &str, md_heading: u8) -> Option<NoiseKind> {
     {
         return Some(NoiseKind::WebChrome);
     }
-    if (first == '*' && MD_META.is_match(content)) || (len < 600 && KV_META.is_match(content)) {
+    let kv_first = matches!(
+        first,
+        '版' | '来' | '更' | '作' | '上' | '标' | '分' | 't' | 'd' | 's' | 'a' | 'c'
+    );
+    if (first == '*' && MD_META.is_match(content))
+        || (len < 600 && kv_first && KV_META.is_match(content))
+    {
         return Some(NoiseKind::Metadata);
     }
     if (last.is_ascii_digit() && TOC_LEADER.is_match(content))
@@ -141,12 +154,12 @@ pub(crate) fn noise_kind(content: &str, md_heading: u8) -> Option<NoiseKind> {
 /// Whether a line opens a list of links appended by the publishing site
 /// (相关推荐, 猜你喜欢…).
 pub(crate) fn starts_trailer(content: &str) -> bool {
-    TRAILER.is_match(content)
+    content.starts_with(['相', '猜', '热', '推', '延', '上', '下']) && TRAILER.is_match(content)
 }
 
 /// Whether a line opens a licence block appended by the publishing site.
 pub(crate) fn starts_license(content: &str) -> bool {
-    LICENSE_START.is_match(content)
+    content.starts_with(['本', 'P']) && LICENSE_START.is_match(content)
 }
 
 // ---- meta --------------------------------------------------------------
@@ -309,6 +322,64 @@ pub(crate) fn is_greeting(content: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gates_admit_every_match() {
+        // Lines each anchored pattern matches, in every opening it allows:
+        // the first-character gates in front of the patterns must let them
+        // through.
+        for line in [
+            "— 2 —",
+            "-1-",
+            "－3－",
+            "–4–",
+            "第 2 页 共 9 页",
+            "12",
+            "３",
+        ] {
+            assert!(PAGE_NUMBER.is_match(line), "{line}");
+            assert_eq!(noise_kind(line, 0), Some(NoiseKind::PageNumber), "{line}");
+        }
+        for line in [
+            "版本：1.0",
+            "来源：新华网",
+            "更新时间：2024-01-01",
+            "作者：张三",
+            "上传者：李四",
+            "上传时间：2024",
+            "标签：公文",
+            "分类：通知",
+            "tags: a",
+            "title: b",
+            "date: c",
+            "source: d",
+            "author: e",
+            "category: f",
+        ] {
+            assert!(KV_META.is_match(line), "{line}");
+            assert!(noise_kind(line, 0).is_some(), "{line}");
+        }
+        for line in [
+            "相关推荐",
+            "猜你喜欢",
+            "热门文档",
+            "推荐阅读",
+            "延伸阅读",
+            "上一篇：x",
+            "下一篇：y",
+        ] {
+            assert!(starts_trailer(line), "{line}");
+        }
+        for line in [
+            "本作品来自",
+            "Public domain",
+            "PD-old",
+            "本文属于公有领域",
+            "本模板",
+        ] {
+            assert!(starts_license(line), "{line}");
+        }
+    }
 
     #[test]
     fn recognises_web_chrome_and_metadata() {
