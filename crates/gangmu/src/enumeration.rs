@@ -287,9 +287,19 @@ fn group(markers: &mut [InlineMarker]) -> Vec<std::ops::Range<usize>> {
 /// `span` (byte offsets into `source`). `content_end` is where the paragraph's
 /// text ends (before its line break). Returns an empty vector when the paragraph
 /// holds no enumeration.
+#[cfg(test)]
 pub(crate) fn enumerate(source: &str, span: Span, content_end: usize) -> Vec<Node> {
-    let text = &source[span.start..content_end];
-    let mut markers = find_inline_markers(text);
+    let markers = find_inline_markers(&source[span.start..content_end]);
+    enumerate_markers(span, content_end, markers)
+}
+
+/// [`enumerate`] with the paragraph's markers already found
+/// ([`find_inline_markers`] over `span.start..content_end`).
+pub(crate) fn enumerate_markers(
+    span: Span,
+    content_end: usize,
+    mut markers: Vec<InlineMarker>,
+) -> Vec<Node> {
     if markers.is_empty() {
         return Vec::new();
     }

@@ -57,7 +57,21 @@ enum Kind {
 /// assert_eq!(headings, ["检查范围", "重点单位。"]);
 /// ```
 pub fn parse(text: &str) -> Document {
-    Parser::new(text).run()
+    Parser::new(text).run().0
+}
+
+/// The inline markers the parser found in each paragraph: (paragraph start,
+/// [`enumeration::find_inline_markers`] over the paragraph's text), in
+/// document order, one entry per paragraph.
+pub(crate) type ParagraphMarkers = Vec<(usize, Vec<enumeration::InlineMarker>)>;
+
+/// [`parse`], also handing over the inline markers of every paragraph, so
+/// that the linter does not scan the paragraphs a second time.
+pub(crate) fn parse_keeping_markers(text: &str) -> (Document, ParagraphMarkers) {
+    let mut parser = Parser::new(text);
+    parser.paragraph_markers = Some(std::cell::RefCell::new(Vec::new()));
+    let (doc, kept) = parser.run();
+    (doc, kept.unwrap_or_default())
 }
 
 struct Parser<'a> {
@@ -70,6 +84,8 @@ struct Parser<'a> {
     end_matters: Vec<usize>,
     wrapped: bool,
     diagnostics: Vec<Diagnostic>,
+    /// When set, [`Parser::paragraph`] records each paragraph's markers here.
+    paragraph_markers: Option<std::cell::RefCell<ParagraphMarkers>>,
 }
 
 /// Document-type words a title ends with (文种), used to decide where a
@@ -260,6 +276,7 @@ impl<'a> Parser<'a> {
             end_matters: Vec::new(),
             wrapped: false,
             diagnostics: Vec::new(),
+            paragraph_markers: None,
         }
     }
 
@@ -275,7 +292,7 @@ impl<'a> Parser<'a> {
         (0..i).rev().find(|&j| !self.lines[j].is_blank())
     }
 
-    fn run(mut self) -> Document {
+    fn run(mut self) -> (Document, Option<ParagraphMarkers>) {
         self.classify_lines();
         self.mark_tables_of_contents();
         self.measure_wrapping();
@@ -294,7 +311,11 @@ impl<'a> Parser<'a> {
         }
         self.report_noise_and_truncation();
         let children = self.build();
-        Document::new(self.text.len(), children, self.diagnostics)
+        let kept = self.paragraph_markers.map(std::cell::RefCell::into_inner);
+        (
+            Document::new(self.text.len(), children, self.diagnostics),
+            kept,
+        )
     }
 
     // ---- step 2: each line on its own ------------------------------------
@@ -1293,7 +1314,11 @@ impl<'a> Parser<'a> {
         let end = self.lines[last].next;
         let content_end = self.lines[last].content_end.max(start);
         let span = Span::new(start, end);
-        let children = enumeration::enumerate(self.text, span, content_end);
+        let markers = enumeration::find_inline_markers(&self.text[start..content_end]);
+        if let Some(kept) = &self.paragraph_markers {
+            kept.borrow_mut().push((start, markers.clone()));
+        }
+        let children = enumeration::enumerate_markers(span, content_end, markers);
         Node::Paragraph { span, children }
     }
 

@@ -66,6 +66,8 @@ pub(crate) struct Ctx<'a> {
     /// The characters of the text units other than ideographs (unit-relative
     /// offset, character), all units in one vector, found on first use.
     marks: std::cell::OnceCell<Marks>,
+    /// Inline markers the parser found in paragraphs, by paragraph start.
+    pub paragraph_markers: crate::parse::ParagraphMarkers,
     /// Inline markers of paragraphs and headings, found on first use and
     /// shared by the ENUM rules.
     inline: std::cell::OnceCell<Vec<super::inline::Found>>,
@@ -75,7 +77,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(text: &'a str, doc: &'a Document, options: &'a Options) -> Self {
+    pub fn new(
+        text: &'a str,
+        doc: &'a Document,
+        options: &'a Options,
+        paragraph_markers: crate::parse::ParagraphMarkers,
+    ) -> Self {
         let mut headings = Vec::new();
         let mut blocks = Vec::new();
         let mut attachments = Vec::new();
@@ -167,6 +174,7 @@ impl<'a> Ctx<'a> {
             attachments,
             title,
             units,
+            paragraph_markers,
             marks: std::cell::OnceCell::new(),
             inline: std::cell::OnceCell::new(),
             docnos: std::cell::OnceCell::new(),

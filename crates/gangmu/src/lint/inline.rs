@@ -23,8 +23,25 @@ pub(crate) fn markers(ctx: &Ctx<'_>) -> Vec<Found> {
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) {
             continue;
         }
-        let s = ctx.slice(b.span);
-        for mut m in find_inline_markers(s) {
+        // A paragraph the parser scanned already: take its markers.
+        let known = match b.kind {
+            BlockKind::Paragraph => ctx
+                .paragraph_markers
+                .binary_search_by_key(&b.span.start, |(start, _)| *start)
+                .ok()
+                .map(|k| &ctx.paragraph_markers[k].1),
+            _ => None,
+        };
+        let scanned;
+        let found = match known {
+            Some(found) => found,
+            None => {
+                scanned = find_inline_markers(ctx.slice(b.span));
+                &scanned
+            }
+        };
+        for m in found {
+            let mut m = m.clone();
             m.span = Span::new(b.span.start + m.span.start, b.span.start + m.span.end);
             out.push(Found {
                 marker: m,

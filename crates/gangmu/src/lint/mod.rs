@@ -309,8 +309,10 @@ pub fn rules() -> &'static [RuleInfo] {
 /// assert!(d.iter().any(|d| d.rule == "SEQ003"));
 /// ```
 pub fn lint(text: &str, config: &Config) -> Vec<Diagnostic> {
-    let doc = crate::parse(text);
-    lint_document(text, &doc, config)
+    // The parser's scan of each paragraph for inline markers is reused by the
+    // ENUM rules instead of being done again.
+    let (doc, markers) = crate::parse::parse_keeping_markers(text);
+    lint_with(text, &doc, config, markers)
 }
 
 /// Checks an already parsed document (`doc` must come from `text`). The
@@ -323,11 +325,22 @@ pub fn lint(text: &str, config: &Config) -> Vec<Diagnostic> {
 /// assert!(d.iter().any(|d| d.rule == "HDR003"));
 /// ```
 pub fn lint_document(text: &str, doc: &Document, config: &Config) -> Vec<Diagnostic> {
+    lint_with(text, doc, config, Vec::new())
+}
+
+/// [`lint_document`], with the inline markers the parser already found in
+/// paragraphs (those not listed are scanned).
+fn lint_with(
+    text: &str,
+    doc: &Document,
+    config: &Config,
+    paragraph_markers: crate::parse::ParagraphMarkers,
+) -> Vec<Diagnostic> {
     if doc.span.end != text.len() {
         // Not this text's tree: spans would be meaningless.
         return Vec::new();
     }
-    let ctx = context::Ctx::new(text, doc, &config.options);
+    let ctx = context::Ctx::new(text, doc, &config.options, paragraph_markers);
     let mut out = Vec::new();
     for rule in rules::REGISTRY {
         if !config.is_enabled(rule.info.id) {
