@@ -77,6 +77,12 @@ pub(crate) fn non_ideographs(s: &str) -> impl Iterator<Item = (usize, char)> + '
     })
 }
 
+/// Whether `s` contains `needle` (a SIMD substring search: faster than
+/// `str::contains` for a multi-byte character, whose last byte is common).
+pub(crate) fn has(s: &str, needle: &str) -> bool {
+    memchr::memmem::find(s.as_bytes(), needle.as_bytes()).is_some()
+}
+
 /// The character before byte `i` of `s`.
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i)?.chars().next_back()

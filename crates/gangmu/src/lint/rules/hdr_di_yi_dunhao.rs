@@ -48,7 +48,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let s = ctx.slice(b.span);
-        if !s.contains('、') {
+        // A match ends in a numeral, 先, 次 or 后 right before 、: skip the
+        // regex where no 、 follows one.
+        let candidate = memchr::memmem::find_iter(s.as_bytes(), "、").any(|i| {
+            char_before(s, i).is_some_and(|p| crate::numeral::is_chinese_numeral_char(p) || matches!(p, '先' | '次' | '后'))
+        });
+        if !candidate {
             continue;
         }
         for c in SEQ_WORD.captures_iter(s) {

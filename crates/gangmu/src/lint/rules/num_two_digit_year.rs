@@ -7,6 +7,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+use crate::lint::text::has;
 use crate::lint::context::{diag, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
@@ -40,7 +41,7 @@ static YEAR: LazyLock<Regex> =
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for &(_, span, s) in ctx.text_units() {
         // Every match holds 年 and 月: skip the regex elsewhere.
-        if !(s.contains('年') && s.contains('月')) {
+        if !(has(s, "年") && has(s, "月")) {
             continue;
         }
         for c in YEAR.captures_iter(s) {

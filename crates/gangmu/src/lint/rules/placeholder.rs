@@ -40,15 +40,9 @@ static PH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    // Every match holds X, Ｘ, × or □: most documents hold none of them.
-    let candidate = |s: &str| {
-        s.contains('X') || s.contains('Ｘ') || s.contains('×') || s.contains('□')
-    };
-    if !candidate(ctx.text) {
-        return;
-    }
-    for &(_, span, s) in ctx.text_units() {
-        if !candidate(s) {
+    for (span, s, marks) in ctx.units_with_marks() {
+        // Every match holds X, Ｘ, × or □: most units hold none of them.
+        if !marks.iter().any(|&(_, c)| matches!(c, 'X' | 'Ｘ' | '×' | '□')) {
             continue;
         }
         for m in PH.find_iter(s) {

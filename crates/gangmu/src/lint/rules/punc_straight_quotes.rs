@@ -33,7 +33,10 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for &(_, span, s) in ctx.text_units() {
+    for (span, s, marks) in ctx.units_with_marks() {
+        if !marks.iter().any(|&(_, c)| c == '"' || c == '\'') {
+            continue;
+        }
         let base = span.start;
         let quotes: Vec<usize> = s.match_indices('"').map(|(i, _)| i).collect();
         let chinese = |i: usize| {
