@@ -43,15 +43,21 @@ static SEQ_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for b in &ctx.blocks {
+    let units = ctx.text_units();
+    for (k, (span, s, marks)) in ctx.units_with_marks().enumerate() {
+        // Paragraphs and headings are units of their own (only a title and
+        // its continuation lines are merged).
+        let b = &ctx.blocks[units[k].0];
         if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) {
             continue;
         }
-        let s = ctx.slice(b.span);
         // A match ends in a numeral, 先, 次 or 后 right before 、: skip the
         // regex where no 、 follows one.
-        let candidate = memchr::memmem::find_iter(s.as_bytes(), "、").any(|i| {
-            char_before(s, i).is_some_and(|p| crate::numeral::is_chinese_numeral_char(p) || matches!(p, '先' | '次' | '后'))
+        let candidate = marks.iter().any(|&(i, c)| {
+            c == '、'
+                && char_before(s, i).is_some_and(|p| {
+                    crate::numeral::is_chinese_numeral_char(p) || matches!(p, '先' | '次' | '后')
+                })
         });
         if !candidate {
             continue;
@@ -67,8 +73,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             if !next.is_some_and(|ch| is_cjk(ch) && !"一二三四五六七八九十第".contains(ch)) {
                 continue;
             }
-            let start = b.span.start + w.start();
-            let at = b.span.start + comma;
+            let start = span.start + w.start();
+            let at = span.start + comma;
             let d = diag(
                 crate::Span::new(start, at + '、'.len_utf8()),
                 format!("序次语“{}”后应用逗号，不用顿号", w.as_str()),
