@@ -392,7 +392,18 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
 /// assert_eq!(gangmu::lint::apply_fixes(text, &d, false), "一、总则\n（一）目的\n");
 /// ```
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> String {
-    let mut taken: Vec<Edit> = Vec::new();
+    // Edits taken so far, by start. They never overlap one another and no two
+    // share a start, so an overlap with a new edit is found by looking at the
+    // one taken edit that starts last before the new edit ends: linear-log in
+    // the number of fixes, not quadratic.
+    let mut taken: std::collections::BTreeMap<usize, &Edit> = std::collections::BTreeMap::new();
+    let clashes_with_taken = |taken: &std::collections::BTreeMap<usize, &Edit>, e: &Edit| {
+        taken.contains_key(&e.span.start)
+            || taken
+                .range(..e.span.end)
+                .next_back()
+                .is_some_and(|(_, t)| overlaps(t, e))
+    };
     let mut fixes: Vec<&crate::Fix> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
@@ -406,16 +417,17 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool)
                 && on_boundary(text, e.span.end)
         });
         let clash = f.edits.iter().enumerate().any(|(i, e)| {
-            taken.iter().any(|t| overlaps(t, e)) || f.edits[..i].iter().any(|o| overlaps(o, e))
+            clashes_with_taken(&taken, e) || f.edits[..i].iter().any(|o| overlaps(o, e))
         });
         if valid && !clash {
-            taken.extend(f.edits.iter().cloned());
+            for e in &f.edits {
+                taken.insert(e.span.start, e);
+            }
         }
     }
-    taken.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for e in &taken {
+    for e in taken.values() {
         out.push_str(&text[at..e.span.start]);
         out.push_str(&e.replacement);
         at = e.span.end;
@@ -451,6 +463,88 @@ pub fn fix(text: &str, config: &Config, include_unsafe: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Span;
+
+    /// The first implementation of `apply_fixes`, quadratic in the number of
+    /// fixes: the reference the indexed one must agree with.
+    fn apply_fixes_reference(
+        text: &str,
+        diagnostics: &[Diagnostic],
+        include_unsafe: bool,
+    ) -> String {
+        let mut taken: Vec<Edit> = Vec::new();
+        let mut fixes: Vec<&crate::Fix> = diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| (f.safe || include_unsafe) && !f.edits.is_empty())
+            .collect();
+        fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+        for f in fixes {
+            let valid = f.edits.iter().all(|e| {
+                e.span.start <= e.span.end
+                    && on_boundary(text, e.span.start)
+                    && on_boundary(text, e.span.end)
+            });
+            let clash = f.edits.iter().enumerate().any(|(i, e)| {
+                taken.iter().any(|t| overlaps(t, e)) || f.edits[..i].iter().any(|o| overlaps(o, e))
+            });
+            if valid && !clash {
+                taken.extend(f.edits.iter().cloned());
+            }
+        }
+        taken.sort_by_key(|e| (e.span.start, e.span.end));
+        let mut out = String::new();
+        let mut at = 0;
+        for e in &taken {
+            out.push_str(&text[at..e.span.start]);
+            out.push_str(&e.replacement);
+            at = e.span.end;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    #[test]
+    fn apply_fixes_agrees_with_the_quadratic_reference() {
+        // Random fixes of one to three edits (empty, short and long, some
+        // overlapping, some inserting at the same place) over an ASCII text.
+        let text: String = "abcdefghij".repeat(30);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for round in 0..300 {
+            let mut diagnostics = Vec::new();
+            for _ in 0..1 + next(40) {
+                let edits = (0..1 + next(3))
+                    .map(|_| {
+                        let start = next(text.len() as u64 + 1);
+                        let end = (start + next(6)).min(text.len());
+                        Edit {
+                            span: Span::new(start, end),
+                            replacement: "Z".repeat(next(3)),
+                        }
+                    })
+                    .collect();
+                let mut d = context::diag(Span::new(0, 0), "", "");
+                d.fix = Some(crate::Fix {
+                    safe: next(4) != 0,
+                    edits,
+                });
+                diagnostics.push(d);
+            }
+            for unsafe_too in [false, true] {
+                assert_eq!(
+                    apply_fixes(&text, &diagnostics, unsafe_too),
+                    apply_fixes_reference(&text, &diagnostics, unsafe_too),
+                    "round {round}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn odd_inputs_never_panic_and_fix_is_stable() {

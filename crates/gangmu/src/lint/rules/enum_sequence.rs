@@ -34,8 +34,10 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let found = ctx.inline_markers();
-    // Last ordinal per (section, family).
-    let mut last: Vec<((usize, Option<usize>), EnumerationFamily, u32)> = Vec::new();
+    // Last ordinal per (section, family): a map, so that the rule stays
+    // linear in the number of markers however many sections there are.
+    let mut last: std::collections::HashMap<((usize, Option<usize>), EnumerationFamily), u32> =
+        std::collections::HashMap::new();
     for f in found {
         let fam = f.marker.family;
         if !matches!(
@@ -45,8 +47,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let n = f.marker.ordinal;
-        let slot = last.iter_mut().find(|(s, fa, _)| *s == f.section && *fa == fam);
-        let prev = slot.as_ref().map(|(_, _, p)| *p);
+        let prev = last.insert((f.section, fam), n);
         let t = &f.marker.text;
         let problem = match prev {
             _ if n == 1 => None,
@@ -64,10 +65,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 format!("inline series repeats or goes back at `{t}`"),
             )),
         };
-        match slot {
-            Some(s) => s.2 = n,
-            None => last.push((f.section, fam, n)),
-        }
         if let Some((zh, en)) = problem {
             out.push(diag(f.marker.span, zh, en));
         }
