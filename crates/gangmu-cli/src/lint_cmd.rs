@@ -257,15 +257,28 @@ pub(crate) fn run_lint(
                 write!(out, "{s}")
             }
             LintFormat::Json => {
-                let v: Vec<_> = results
+                // Streamed one diagnostic at a time (a hostile file can have
+                // hundreds of thousands), in the layout of
+                // `serde_json::to_string_pretty` for the whole array.
+                let mut out = std::io::BufWriter::new(&mut out);
+                let all = results
                     .iter()
-                    .flat_map(|(name, idx, diags)| diags.iter().map(move |d| json_of(name, idx, d)))
-                    .collect();
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&v).unwrap_or_default()
-                )
+                    .flat_map(|(name, idx, diags)| diags.iter().map(move |d| (name, idx, d)));
+                let mut first = true;
+                let mut written = Ok(());
+                for (name, idx, d) in all {
+                    let item =
+                        serde_json::to_string_pretty(&json_of(name, idx, d)).unwrap_or_default();
+                    let sep = if first { "[\n" } else { ",\n" };
+                    first = false;
+                    written = write!(out, "{sep}  {}", item.replace('\n', "\n  "));
+                    if written.is_err() {
+                        break;
+                    }
+                }
+                written
+                    .and_then(|()| writeln!(out, "{}", if first { "[]" } else { "\n]" }))
+                    .and_then(|()| out.flush())
             }
             LintFormat::Sarif => writeln!(
                 out,

@@ -326,3 +326,24 @@ fn markup_and_comment_debris_at_scale() {
         check_parse(&text);
     }
 }
+
+#[test]
+fn a_line_of_a_hundred_thousand_unmatched_brackets_lints() {
+    // The pairing rules keep a bounded stack of open marks: before the bound,
+    // every close searched all the opens (quadratic; this line took minutes).
+    let n = 100_000;
+    let line = format!("关于{}{}\n", "（".repeat(n), "》".repeat(n));
+    let found = gangmu::lint::lint(&line, &gangmu::lint::Config::default());
+    let unbalanced = found.iter().filter(|d| d.rule == "PAIR001").count();
+    assert_eq!(unbalanced, 2 * n, "every open and every close is unmatched");
+    for d in &found {
+        assert!(line.is_char_boundary(d.span.start) && line.is_char_boundary(d.span.end));
+    }
+    // Quotes nested deeper than the bound (64 open marks): the innermost 64
+    // pairs match; each outer open mark is given up as unclosed, and so its
+    // close is unmatched.
+    let line = format!("{}{}\n", "“".repeat(n), "”".repeat(n));
+    let found = gangmu::lint::lint(&line, &gangmu::lint::Config::default());
+    let unbalanced = found.iter().filter(|d| d.rule == "PAIR001").count();
+    assert_eq!(unbalanced, 2 * (n - 64));
+}

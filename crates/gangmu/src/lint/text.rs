@@ -83,6 +83,12 @@ pub(crate) fn has(s: &str, needle: &str) -> bool {
     memchr::memmem::find(s.as_bytes(), needle.as_bytes()).is_some()
 }
 
+/// How many marks (brackets, quotes) a pairing rule keeps open at once. Real
+/// text nests a few levels; the bound keeps the rules' stack scans linear on
+/// hostile input (a line of 100,000 `（`). Past it, the oldest open mark is
+/// given up: reported as unclosed by PAIR001, forgotten by PAIR002.
+pub(crate) const MAX_OPEN_MARKS: usize = 64;
+
 /// The character before byte `i` of `s`.
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i)?.chars().next_back()

@@ -5,6 +5,7 @@
 //! `“…‘…’…”`. The safe fix writes the inner pair in the inner form.
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
+use crate::lint::text::MAX_OPEN_MARKS;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
@@ -39,6 +40,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for (i, c) in marks.iter().copied() {
             match c {
                 '《' | '“' => {
+                    if stack.len() == MAX_OPEN_MARKS {
+                        stack.remove(0);
+                    }
                     let nested = stack.iter().any(|&(_, o, _)| o == c);
                     stack.push((i, c, nested));
                 }

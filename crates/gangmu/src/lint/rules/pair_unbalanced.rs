@@ -8,6 +8,7 @@
 //! List markers in running text (`1）`, `a)`) are not brackets.
 
 use crate::lint::context::{diag, Ctx};
+use crate::lint::text::MAX_OPEN_MARKS;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
@@ -98,6 +99,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for (i, c) in marks.iter().copied() {
             let at = span.start + i;
             if is_open(c) {
+                if stack.len() == MAX_OPEN_MARKS {
+                    let (j, o) = stack.remove(0);
+                    report_open(out, j, o);
+                }
                 stack.push((at, if c == '(' { '（' } else { c }));
                 continue;
             }
