@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
         why: "Standalone headings are titles, not sentences (GB/T 9704—2012 §7.3.3); a trailing mark is left over from a sentence or a list.",
         fires: &["一、总体要求：\n正文。\n", "二、工作目标。\n正文。\n", "（一）加强领导，\n\n正文。\n"],
         passes: &["一、总体要求\n正文。\n", "（一）加强领导。要统一思想。\n", "1.加强学习，提高认识。\n", "本办法所称单位包括：\n（一）机关；\n（二）事业单位。\n"],
-        fix: "Unsafe: delete the final mark (the line may be a wrapped sentence).",
+        fix: "Unsafe: delete the final mark, with any marks of `，、：；。` right before it (the line may be a wrapped sentence).",
         fix_example: Some(("一、总体要求：\n正文。\n", "一、总体要求\n正文。\n")),
         options: "",
         config: "",
@@ -74,7 +74,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let end = span.start + title.len();
-        let at = end - last.len_utf8();
+        // The whole run of such marks goes in one edit (`要求：：`, `二.::;::`),
+        // so that one round of fixes settles the line.
+        let run: usize = title
+            .chars()
+            .rev()
+            .take_while(|c| matches!(c, '，' | '、' | ',' | '：' | ':' | '；' | ';' | '。'))
+            .map(char::len_utf8)
+            .sum();
+        let at = end - run.max(last.len_utf8());
         let d = diag(
             crate::Span::new(h.span.start.max(m.span.start), end),
             format!("单独成行的标题末尾不应有“{last}”"),
@@ -95,6 +103,12 @@ fn next_line_adjacent(ctx: &Ctx<'_>, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::lint::rules::testing::*;
+
+    #[test]
+    fn a_run_of_marks_goes_in_one_fix() {
+        // Fuzz regression 0010: one mark per round never settled in `fix`.
+        assert_eq!(fixed("HDR007", "二、要求：：;:\n正文。\n", true), "二、要求\n正文。\n");
+    }
 
     #[test]
     fn doc_examples_hold() {
