@@ -9,7 +9,7 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::{char_at, char_before, is_chinese, is_cjk};
+use crate::lint::text::{char_at, char_before, is_chinese, is_cjk, MAX_OPEN_MARKS};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
 
@@ -46,6 +46,27 @@ fn full(c: char) -> Option<&'static str> {
     })
 }
 
+/// The character before byte `at`, past any brackets right before it (of
+/// either width, at most [`MAX_OPEN_MARKS`]): nested pairs `((…))` are judged
+/// by the same neighbours, so converting one pair never makes another
+/// convertible in the next round of `fix`.
+fn outside_before(s: &str, at: usize) -> Option<char> {
+    s[..at]
+        .chars()
+        .rev()
+        .take(MAX_OPEN_MARKS + 1)
+        .find(|&c| !matches!(c, '(' | '（'))
+}
+
+/// The character at byte `at`, past any closing brackets (see
+/// [`outside_before`]).
+fn outside_after(s: &str, at: usize) -> Option<char> {
+    s.get(at..)?
+        .chars()
+        .take(MAX_OPEN_MARKS + 1)
+        .find(|&c| !matches!(c, ')' | '）'))
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (span, s, marks) in ctx.units_with_marks() {
         let base = span.start;
@@ -79,8 +100,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     }
                     let inner = &s[o + oc.len_utf8()..i];
                     let chinese_inside = inner.chars().any(is_cjk);
-                    let chinese_around = char_before(s, o).is_some_and(is_chinese)
-                        || char_at(s, i + 1).is_some_and(is_chinese);
+                    let chinese_around = outside_before(s, o).is_some_and(is_chinese)
+                        || outside_after(s, i + c.len_utf8()).is_some_and(is_chinese);
                     if !chinese_inside || !chinese_around || inner.contains("://") {
                         continue;
                     }
@@ -107,6 +128,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::lint::rules::testing::*;
+
+    #[test]
+    fn nested_pairs_convert_in_one_round() {
+        // Fuzz regression 0011: each round of `fix` converted one more level.
+        assert_eq!(fixed("PUNC001", "说明((((中文))))。\n", true), "说明（（（（中文））））。\n");
+    }
 
     #[test]
     fn doc_examples_hold() {
