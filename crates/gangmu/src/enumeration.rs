@@ -236,43 +236,45 @@ pub fn find_inline_markers(text: &str) -> Vec<InlineMarker> {
 }
 
 /// Groups markers into series: same family, increasing ordinals. Returns series
-/// as index ranges into `markers`.
-fn group(markers: &mut [InlineMarker]) -> Vec<std::ops::Range<usize>> {
+/// as index ranges into `markers`, and every marker's ordinal within its series
+/// (a 最后 continues the count: 首先/其次/最后 is 1, 2, 3).
+fn group(markers: &[InlineMarker]) -> (Vec<std::ops::Range<usize>>, Vec<u32>) {
+    let mut ordinals: Vec<u32> = markers.iter().map(|m| m.ordinal).collect();
     let mut series: Vec<std::ops::Range<usize>> = Vec::new();
     let mut i = 0;
     while i < markers.len() {
         let fam = markers[i].family;
         let mut j = i + 1;
-        let mut prev = markers[i].ordinal;
+        let mut prev = ordinals[i];
         if prev == 0 {
             // A 最后 with nothing before it is not an enumeration.
             i += 1;
             continue;
         }
         while j < markers.len() && markers[j].family == fam {
-            let n = if markers[j].ordinal == 0 {
+            let n = if ordinals[j] == 0 {
                 prev + 1
             } else {
-                markers[j].ordinal
+                ordinals[j]
             };
             if n <= prev || n == 1 {
                 break;
             }
-            markers[j].ordinal = n;
+            ordinals[j] = n;
             prev = n;
             j += 1;
         }
         let len = j - i;
         let keep = match fam {
             EnumerationFamily::Shi | EnumerationFamily::Yao | EnumerationFamily::Aspect => {
-                len >= 2 || markers[i].ordinal == 1
+                len >= 2 || ordinals[i] == 1
             }
             _ => len >= 2,
         };
         // A series of `（1）` must start at 1 to tell it from citations.
         let keep = keep
             && !(matches!(fam, EnumerationFamily::Paren | EnumerationFamily::Circled)
-                && markers[i].ordinal != 1);
+                && ordinals[i] != 1);
         // 一要 alone is too often plain text (一要…就要).
         let keep = keep && !(fam == EnumerationFamily::Yao && len < 2);
         if keep {
@@ -280,7 +282,7 @@ fn group(markers: &mut [InlineMarker]) -> Vec<std::ops::Range<usize>> {
         }
         i = j;
     }
-    series
+    (series, ordinals)
 }
 
 /// Splits a paragraph's content into text and enumeration nodes that tile
@@ -290,7 +292,7 @@ fn group(markers: &mut [InlineMarker]) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 pub(crate) fn enumerate(source: &str, span: Span, content_end: usize) -> Vec<Node> {
     let markers = find_inline_markers(&source[span.start..content_end]);
-    enumerate_markers(span, content_end, markers)
+    enumerate_markers(span, content_end, &markers)
 }
 
 /// [`enumerate`] with the paragraph's markers already found
@@ -298,12 +300,12 @@ pub(crate) fn enumerate(source: &str, span: Span, content_end: usize) -> Vec<Nod
 pub(crate) fn enumerate_markers(
     span: Span,
     content_end: usize,
-    mut markers: Vec<InlineMarker>,
+    markers: &[InlineMarker],
 ) -> Vec<Node> {
     if markers.is_empty() {
         return Vec::new();
     }
-    let series = group(&mut markers);
+    let (series, ordinals) = group(markers);
     if series.is_empty() {
         return Vec::new();
     }
@@ -331,6 +333,7 @@ pub(crate) fn enumerate_markers(
                 series_end
             };
             let mut marker = m.clone();
+            marker.ordinal = ordinals[idx];
             marker.span = Span::new(start, start + m.span.len());
             items.push(Node::Item {
                 span: Span::new(start, end),

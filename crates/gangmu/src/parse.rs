@@ -1315,10 +1315,10 @@ impl<'a> Parser<'a> {
         let content_end = self.lines[last].content_end.max(start);
         let span = Span::new(start, end);
         let markers = enumeration::find_inline_markers(&self.text[start..content_end]);
+        let children = enumeration::enumerate_markers(span, content_end, &markers);
         if let Some(kept) = &self.paragraph_markers {
-            kept.borrow_mut().push((start, markers.clone()));
+            kept.borrow_mut().push((start, markers));
         }
-        let children = enumeration::enumerate_markers(span, content_end, markers);
         Node::Paragraph { span, children }
     }
 

@@ -253,24 +253,7 @@ impl Marks {
         let mut ranges = Vec::with_capacity(units.len());
         for &(_, _, s) in units {
             let from = chars.len();
-            // The loop of `text::non_ideographs`, written out: this scan is
-            // the one every character-level rule shares.
-            let bytes = s.as_bytes();
-            let mut i = 0;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    chars.push((i, b as char));
-                    i += 1;
-                } else if (0xE4..=0xE9).contains(&b) {
-                    i += 3;
-                } else if let Some(c) = s[i..].chars().next() {
-                    chars.push((i, c));
-                    i += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            chars.extend(super::text::non_ideographs(s));
             ranges.push(from..chars.len());
         }
         Marks { chars, ranges }

@@ -397,37 +397,52 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool)
     // one taken edit that starts last before the new edit ends: linear-log in
     // the number of fixes, not quadratic.
     let mut taken: std::collections::BTreeMap<usize, &Edit> = std::collections::BTreeMap::new();
-    let clashes_with_taken = |taken: &std::collections::BTreeMap<usize, &Edit>, e: &Edit| {
-        taken.contains_key(&e.span.start)
-            || taken
-                .range(..e.span.end)
-                .next_back()
-                .is_some_and(|(_, t)| overlaps(t, e))
-    };
-    let mut fixes: Vec<&crate::Fix> = diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| (f.safe || include_unsafe) && !f.edits.is_empty())
-        .collect();
-    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
-    for f in fixes {
-        let valid = f.edits.iter().all(|e| {
-            e.span.start <= e.span.end
-                && on_boundary(text, e.span.start)
-                && on_boundary(text, e.span.end)
-        });
+    for f in candidate_fixes(text, diagnostics, include_unsafe) {
         let clash = f.edits.iter().enumerate().any(|(i, e)| {
-            clashes_with_taken(&taken, e) || f.edits[..i].iter().any(|o| overlaps(o, e))
+            let with_taken = taken.contains_key(&e.span.start)
+                || taken
+                    .range(..e.span.end)
+                    .next_back()
+                    .is_some_and(|(_, t)| overlaps(t, e));
+            with_taken || f.edits[..i].iter().any(|o| overlaps(o, e))
         });
-        if valid && !clash {
+        if !clash {
             for e in &f.edits {
                 taken.insert(e.span.start, e);
             }
         }
     }
+    splice(text, taken.into_values())
+}
+
+/// The fixes `apply_fixes` considers, in order of their first edit: safe ones
+/// (and unsafe ones when asked), with edits on character boundaries.
+fn candidate_fixes<'d>(
+    text: &str,
+    diagnostics: &'d [Diagnostic],
+    include_unsafe: bool,
+) -> Vec<&'d crate::Fix> {
+    let mut fixes: Vec<&crate::Fix> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| (f.safe || include_unsafe) && !f.edits.is_empty())
+        .filter(|f| {
+            f.edits.iter().all(|e| {
+                e.span.start <= e.span.end
+                    && on_boundary(text, e.span.start)
+                    && on_boundary(text, e.span.end)
+            })
+        })
+        .collect();
+    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    fixes
+}
+
+/// `text` with `edits` (sorted, not overlapping) applied.
+fn splice<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for e in taken.values() {
+    for e in edits {
         out.push_str(&text[at..e.span.start]);
         out.push_str(&e.replacement);
         at = e.span.end;
@@ -472,36 +487,17 @@ mod tests {
         diagnostics: &[Diagnostic],
         include_unsafe: bool,
     ) -> String {
-        let mut taken: Vec<Edit> = Vec::new();
-        let mut fixes: Vec<&crate::Fix> = diagnostics
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| (f.safe || include_unsafe) && !f.edits.is_empty())
-            .collect();
-        fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
-        for f in fixes {
-            let valid = f.edits.iter().all(|e| {
-                e.span.start <= e.span.end
-                    && on_boundary(text, e.span.start)
-                    && on_boundary(text, e.span.end)
-            });
+        let mut taken: Vec<&Edit> = Vec::new();
+        for f in candidate_fixes(text, diagnostics, include_unsafe) {
             let clash = f.edits.iter().enumerate().any(|(i, e)| {
                 taken.iter().any(|t| overlaps(t, e)) || f.edits[..i].iter().any(|o| overlaps(o, e))
             });
-            if valid && !clash {
-                taken.extend(f.edits.iter().cloned());
+            if !clash {
+                taken.extend(&f.edits);
             }
         }
         taken.sort_by_key(|e| (e.span.start, e.span.end));
-        let mut out = String::new();
-        let mut at = 0;
-        for e in &taken {
-            out.push_str(&text[at..e.span.start]);
-            out.push_str(&e.replacement);
-            at = e.span.end;
-        }
-        out.push_str(&text[at..]);
-        out
+        splice(text, taken)
     }
 
     #[test]

@@ -9,6 +9,7 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
+use crate::lint::text::has;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
@@ -44,14 +45,12 @@ pub(crate) static DOCNO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pattern")
 });
 
-/// Every document number in the document's text, with the base offset of its
-/// unit.
 /// Every match of [`DOCNO`] in `units`: (unit start, captures). Only units
 /// that hold a `号` are searched.
 pub(crate) fn find_docnos<'c>(units: &[(usize, Span, &'c str)]) -> Vec<(usize, Captures<'c>)> {
     let mut out = Vec::new();
     for &(_, span, s) in units {
-        if !s.contains('号') {
+        if !has(s, "号") {
             continue;
         }
         for c in DOCNO.captures_iter(s) {
