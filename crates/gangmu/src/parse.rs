@@ -22,7 +22,10 @@ use crate::hierarchy::{self, HeadingFacts, LevelKey};
 use crate::line::{char_len, ends_sentence, is_space, split_lines, Line};
 use crate::marker::{parse_bare_numeral, parse_decimal_top, parse_marker, Marker, MarkerFamily};
 use crate::span::Span;
-use crate::tree::{Document, MetaKind, Node, NoiseKind};
+use crate::tree::{
+    Attachment, Blank, Continuation, Document, Heading, Meta, MetaKind, Node, Noise, NoiseKind,
+    Paragraph, Section, Subtitle, Title,
+};
 
 /// What a line is, once decided.
 #[derive(Clone, Debug)]
@@ -49,10 +52,7 @@ enum Kind {
 /// assert_eq!(doc.title_text(), Some("关于开展安全检查的通知"));
 /// let headings: Vec<&str> = doc
 ///     .headings()
-///     .map(|h| match h {
-///         gangmu::Node::Heading { title, .. } => &text[title.range()],
-///         _ => unreachable!(),
-///     })
+///     .map(|h| &text[h.title.range()])
 ///     .collect();
 /// assert_eq!(headings, ["检查范围", "重点单位。"]);
 /// ```
@@ -1188,9 +1188,9 @@ impl<'a> Parser<'a> {
                     {
                         j += 1;
                     }
-                    b.leaf(Node::Blank {
+                    b.leaf(Node::Blank(Blank {
                         span: Span::new(line.start, self.lines[j].next),
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Noise(k) => {
@@ -1201,10 +1201,10 @@ impl<'a> Parser<'a> {
                     {
                         j += 1;
                     }
-                    b.leaf(Node::Noise {
+                    b.leaf(Node::Noise(Noise {
                         span: Span::new(line.start, self.lines[j].next),
                         kind: *k,
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Title => {
@@ -1229,23 +1229,23 @@ impl<'a> Parser<'a> {
                                 .map(|x| self.content(x)),
                         )
                         .collect();
-                    b.leaf(Node::Title {
+                    b.leaf(Node::Title(Title {
                         span: Span::new(line.start, self.lines[j].next),
                         text: clean_text(&title_text),
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Continuation => {
-                    b.leaf(Node::Continuation {
+                    b.leaf(Node::Continuation(Continuation {
                         span: Span::new(line.start, line.next),
-                    });
+                    }));
                     i += 1;
                 }
                 Kind::Subtitle => {
-                    b.leaf(Node::Subtitle {
+                    b.leaf(Node::Subtitle(Subtitle {
                         span: Span::new(line.start, line.next),
                         text: clean_text(self.content(i)),
-                    });
+                    }));
                     i += 1;
                 }
                 Kind::Meta(k) => {
@@ -1259,11 +1259,11 @@ impl<'a> Parser<'a> {
                     }
                     let start = self.emit_page_prefix(&mut b, i);
                     let t: String = (i..=j).map(|x| self.content(x)).collect();
-                    b.leaf(Node::Meta {
+                    b.leaf(Node::Meta(Meta {
                         span: Span::new(start, self.lines[j].next),
                         kind: *k,
                         text: clean_text(&t),
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Heading(m) => {
@@ -1300,10 +1300,10 @@ impl<'a> Parser<'a> {
         let line = &self.lines[i];
         match line.page_prefix {
             Some((_, e)) => {
-                b.leaf(Node::Noise {
+                b.leaf(Node::Noise(Noise {
                     span: Span::new(line.start, e),
                     kind: NoiseKind::PageNumber,
-                });
+                }));
                 e
             }
             None => line.start,
@@ -1319,7 +1319,7 @@ impl<'a> Parser<'a> {
         if let Some(kept) = &self.paragraph_markers {
             kept.borrow_mut().push((start, markers));
         }
-        Node::Paragraph { span, children }
+        Node::Paragraph(Paragraph { span, children })
     }
 
     /// The heading node for line `i`, and where a run-in paragraph starts.
@@ -1386,14 +1386,14 @@ impl<'a> Parser<'a> {
             }
             None => (Span::new(title_start.min(ce), ce), line.next, None),
         };
-        let node = Node::Heading {
+        let node = Node::Heading(Heading {
             span: Span::new(start, heading_end),
             depth,
             level: marker.and_then(|m| m.family.canonical_level()),
             marker: marker.cloned().map(Box::new),
             title,
             run_in: rest.is_some(),
-        };
+        });
         (node, rest)
     }
 }
@@ -1481,31 +1481,32 @@ impl Builder {
     }
 
     fn close_sections(&mut self) {
-        while matches!(self.stack.last(), Some(Node::Section { .. })) {
+        while matches!(self.stack.last(), Some(Node::Section(_))) {
             self.close_top();
         }
     }
 
     fn open_section(&mut self, depth: u32, heading: Node) {
-        while matches!(self.stack.last(), Some(Node::Section { depth: d, .. }) if *d >= depth) {
+        while matches!(self.stack.last(), Some(Node::Section(Section { depth: d, .. })) if *d >= depth)
+        {
             self.close_top();
         }
         let span = heading.span();
-        self.stack.push(Node::Section {
+        self.stack.push(Node::Section(Section {
             span,
             depth,
             children: vec![heading],
-        });
+        }));
     }
 
     fn open_attachment(&mut self, start: usize) {
         while !self.stack.is_empty() {
             self.close_top();
         }
-        self.stack.push(Node::Attachment {
+        self.stack.push(Node::Attachment(Attachment {
             span: Span::new(start, start),
             children: Vec::new(),
-        });
+        }));
     }
 
     fn finish(mut self) -> Vec<Node> {
@@ -1525,7 +1526,7 @@ mod tests {
         let doc = parse(text);
         doc.walk()
             .map(|(_, n)| n)
-            .filter(|n| !matches!(n, Node::Blank { .. } | Node::Section { .. }))
+            .filter(|n| !matches!(n, Node::Blank(_) | Node::Section(_)))
             .map(|n| {
                 let t = &text[n.span().range()];
                 (
@@ -1539,17 +1540,16 @@ mod tests {
     fn headings(text: &str) -> Vec<(u32, String)> {
         let doc = parse(text);
         doc.headings()
-            .map(|h| match h {
-                Node::Heading { depth, span, .. } => (
-                    *depth,
-                    text[span.range()]
+            .map(|h| {
+                (
+                    h.depth,
+                    text[h.span.range()]
                         .lines()
                         .next()
                         .unwrap()
                         .trim()
                         .to_string(),
-                ),
-                _ => unreachable!(),
+                )
             })
             .collect()
     }
@@ -1557,7 +1557,7 @@ mod tests {
     fn meta_kinds(doc: &Document) -> Vec<MetaKind> {
         doc.walk()
             .filter_map(|(_, n)| match n {
-                Node::Meta { kind, .. } => Some(*kind),
+                Node::Meta(Meta { kind, .. }) => Some(*kind),
                 _ => None,
             })
             .collect()
@@ -1583,13 +1583,8 @@ mod tests {
         let text = "（一）坚持人民至上。要把人民放在心中最高位置。\n";
         let doc = parse(text);
         let h = doc.headings().next().unwrap();
-        match h {
-            Node::Heading { title, run_in, .. } => {
-                assert!(*run_in, "should mark the heading run-in");
-                assert_eq!(&text[title.range()], "坚持人民至上。");
-            }
-            _ => unreachable!(),
-        }
+        assert!(h.run_in, "should mark the heading run-in");
+        assert_eq!(&text[h.title.range()], "坚持人民至上。");
         assert_eq!(types(text), ["heading", "paragraph"]);
     }
 
@@ -1702,7 +1697,7 @@ mod tests {
         assert!(doc
             .children
             .iter()
-            .any(|n| matches!(n, Node::Attachment { .. })));
+            .any(|n| matches!(n, Node::Attachment(_))));
     }
 
     #[test]
@@ -1763,10 +1758,10 @@ mod tests {
             .filter(|(_, n)| {
                 matches!(
                     n,
-                    Node::Meta {
+                    Node::Meta(Meta {
                         kind: MetaKind::Field,
                         ..
-                    }
+                    })
                 )
             })
             .count();

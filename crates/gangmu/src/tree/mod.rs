@@ -4,9 +4,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-use crate::enumeration::{EnumerationFamily, InlineMarker};
-use crate::marker::Marker;
 use crate::span::Span;
+
+mod node;
+
+pub use node::{
+    Attachment, Blank, Continuation, Enumeration, Heading, Item, Meta, Node, Noise, Paragraph,
+    Section, Subtitle, Text, Title,
+};
 
 /// The schema identifier written at the root of every JSON tree.
 ///
@@ -20,7 +25,7 @@ pub const SCHEMA: &str = "gangmu/1";
 ///
 /// ```
 /// let doc = gangmu::parse("热门文档\n\n正文。");
-/// assert!(matches!(doc.children[0], gangmu::Node::Noise { kind: gangmu::NoiseKind::WebChrome, .. }));
+/// assert!(matches!(&doc.children[0], gangmu::Node::Noise(n) if n.kind == gangmu::NoiseKind::WebChrome));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -45,7 +50,7 @@ pub enum NoiseKind {
 ///
 /// ```
 /// let doc = gangmu::parse("国发〔2024〕1号\n\n正文。");
-/// assert!(matches!(doc.children[0], gangmu::Node::Meta { kind: gangmu::MetaKind::DocNumber, .. }));
+/// assert!(matches!(&doc.children[0], gangmu::Node::Meta(m) if m.kind == gangmu::MetaKind::DocNumber));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,205 +85,6 @@ pub enum MetaKind {
     Issued,
     /// A key-value field of a meeting record: `时间：`, `地点：`, `主持人：`.
     Field,
-}
-
-/// One node of the tree. Every node has a byte [`Span`]; the leaves (nodes
-/// without children) tile the input from 0 to its length.
-///
-/// ```
-/// let doc = gangmu::parse("一、总则\n正文。\n");
-/// let json = serde_json::to_value(&doc.children[0]).unwrap();
-/// assert_eq!(json["type"], "section");
-/// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Node {
-    /// Text that is not part of the document.
-    Noise {
-        /// Byte span.
-        span: Span,
-        /// What kind of noise.
-        kind: NoiseKind,
-    },
-    /// One or more blank lines.
-    Blank {
-        /// Byte span.
-        span: Span,
-    },
-    /// The document's title (标题), spanning all its lines.
-    Title {
-        /// Byte span.
-        span: Span,
-        /// The title text with markup, indentation and line breaks removed.
-        text: String,
-    },
-    /// The hard-wrapped tail of a title line (`政府工作报` / `告`), kept apart so that
-    /// the title's span marks its own lines.
-    Continuation {
-        /// Byte span.
-        span: Span,
-    },
-    /// A line of the block under the title: `——2024年3月5日在…上`, the speaker,
-    /// `（2023年…通过）`.
-    Subtitle {
-        /// Byte span.
-        span: Span,
-        /// The line's text without indentation and markup.
-        text: String,
-    },
-    /// A document element (公文要素).
-    Meta {
-        /// Byte span.
-        span: Span,
-        /// Which element.
-        kind: MetaKind,
-        /// The element's text without indentation and markup.
-        text: String,
-    },
-    /// A heading and everything it governs, up to the next heading of the same or
-    /// a shallower depth.
-    Section {
-        /// Byte span.
-        span: Span,
-        /// Depth of the section's heading.
-        depth: u32,
-        /// The heading first, then paragraphs and subsections.
-        children: Vec<Node>,
-    },
-    /// A heading line, or the run-in head of a paragraph.
-    Heading {
-        /// Byte span: from the start of the line (indentation and markup included)
-        /// to the end of the heading (the line end when standalone).
-        span: Span,
-        /// Nesting depth in this document, 1 = outermost level of the body.
-        depth: u32,
-        /// Canonical GB/T 9704 level of the marker's family, where it has one.
-        level: Option<u8>,
-        /// The ordinal marker, or `None` for an unnumbered heading (boxed: most
-        /// nodes are not headings, and this keeps every node small).
-        marker: Option<Box<Marker>>,
-        /// Byte span of the heading's title text (without marker and markup).
-        title: Span,
-        /// Body text follows on the same line (`（一）坚持人民至上。要……`).
-        run_in: bool,
-    },
-    /// A paragraph of body text, joined across hard-wrapped lines.
-    Paragraph {
-        /// Byte span.
-        span: Span,
-        /// Text and inline enumerations; empty when the paragraph has none.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        children: Vec<Node>,
-    },
-    /// Plain text inside a paragraph that holds enumerations.
-    Text {
-        /// Byte span.
-        span: Span,
-    },
-    /// A series of inline enumeration items (一是…二是…).
-    Enumeration {
-        /// Byte span.
-        span: Span,
-        /// The family of the series.
-        family: EnumerationFamily,
-        /// The items, in order.
-        children: Vec<Node>,
-    },
-    /// One item of an inline enumeration: from its marker to the next item or
-    /// the end of the paragraph.
-    Item {
-        /// Byte span.
-        span: Span,
-        /// The item's marker.
-        marker: InlineMarker,
-    },
-    /// An attachment (附件) after the main document: its own title and headings.
-    Attachment {
-        /// Byte span.
-        span: Span,
-        /// Title, paragraphs and sections of the attachment.
-        children: Vec<Node>,
-    },
-}
-
-impl Node {
-    /// The node's byte span.
-    ///
-    /// ```
-    /// let doc = gangmu::parse("正文。");
-    /// assert_eq!(doc.children[0].span(), gangmu::Span::new(0, "正文。".len()));
-    /// ```
-    pub fn span(&self) -> Span {
-        match self {
-            Node::Noise { span, .. }
-            | Node::Blank { span }
-            | Node::Title { span, .. }
-            | Node::Continuation { span }
-            | Node::Subtitle { span, .. }
-            | Node::Meta { span, .. }
-            | Node::Section { span, .. }
-            | Node::Heading { span, .. }
-            | Node::Paragraph { span, .. }
-            | Node::Text { span }
-            | Node::Enumeration { span, .. }
-            | Node::Item { span, .. }
-            | Node::Attachment { span, .. } => *span,
-        }
-    }
-
-    /// The node's children (empty for leaves).
-    ///
-    /// ```
-    /// let doc = gangmu::parse("一、总则\n正文。");
-    /// assert_eq!(doc.children[0].children().len(), 2);
-    /// ```
-    pub fn children(&self) -> &[Node] {
-        match self {
-            Node::Section { children, .. }
-            | Node::Paragraph { children, .. }
-            | Node::Enumeration { children, .. }
-            | Node::Attachment { children, .. } => children,
-            _ => &[],
-        }
-    }
-
-    /// The snake_case type name used in JSON (`"heading"`, `"paragraph"`, …).
-    ///
-    /// ```
-    /// let doc = gangmu::parse("正文。");
-    /// assert_eq!(doc.children[0].type_name(), "paragraph");
-    /// ```
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Node::Noise { .. } => "noise",
-            Node::Blank { .. } => "blank",
-            Node::Title { .. } => "title",
-            Node::Continuation { .. } => "continuation",
-            Node::Subtitle { .. } => "subtitle",
-            Node::Meta { .. } => "meta",
-            Node::Section { .. } => "section",
-            Node::Heading { .. } => "heading",
-            Node::Paragraph { .. } => "paragraph",
-            Node::Text { .. } => "text",
-            Node::Enumeration { .. } => "enumeration",
-            Node::Item { .. } => "item",
-            Node::Attachment { .. } => "attachment",
-        }
-    }
-
-    pub(crate) fn set_span_end(&mut self, end: usize) {
-        match self {
-            Node::Section { span, .. } | Node::Attachment { span, .. } => span.end = end,
-            _ => {}
-        }
-    }
-
-    pub(crate) fn children_mut(&mut self) -> Option<&mut Vec<Node>> {
-        match self {
-            Node::Section { children, .. } | Node::Attachment { children, .. } => Some(children),
-            _ => None,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -359,16 +165,11 @@ impl Document {
     ///
     /// ```
     /// let doc = gangmu::parse("一、总则\n（一）目的\n二、附则\n");
-    /// let depths: Vec<u32> = doc.headings().map(|h| match h {
-    ///     gangmu::Node::Heading { depth, .. } => *depth,
-    ///     _ => unreachable!(),
-    /// }).collect();
+    /// let depths: Vec<u32> = doc.headings().map(|h| h.depth).collect();
     /// assert_eq!(depths, [1, 2, 1]);
     /// ```
-    pub fn headings(&self) -> impl Iterator<Item = &Node> {
-        self.walk()
-            .map(|(_, n)| n)
-            .filter(|n| matches!(n, Node::Heading { .. }))
+    pub fn headings(&self) -> impl Iterator<Item = &Heading> {
+        self.walk().filter_map(|(_, n)| n.as_heading())
     }
 
     /// The text of the first title node, if the document has one.
@@ -378,7 +179,7 @@ impl Document {
     /// ```
     pub fn title_text(&self) -> Option<&str> {
         self.walk().find_map(|(_, n)| match n {
-            Node::Title { text, .. } => Some(text.as_str()),
+            Node::Title(t) => Some(t.text.as_str()),
             _ => None,
         })
     }
