@@ -37,6 +37,7 @@ mod numeral;
 mod parse;
 pub mod render;
 mod span;
+mod text;
 mod tree;
 
 pub use decode::{decode, DecodeError, Decoded, Encoding};

@@ -19,9 +19,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::element;
 use crate::enumeration::{self, EnumerationFamily};
 use crate::hierarchy::{self, HeadingFacts, LevelKey};
-use crate::line::{char_len, ends_sentence, is_space, split_lines, Line};
+use crate::line::{split_lines, Line};
 use crate::marker::{parse_bare_numeral, parse_decimal_top, parse_marker, Marker, MarkerFamily};
 use crate::span::Span;
+use crate::text::{
+    char_len, ends_sentence, ends_title, is_greeting, is_space, names_an_organ, ORGAN_SUFFIXES,
+};
 use crate::tree::{
     Attachment, Blank, Continuation, Document, Heading, Meta, MetaKind, Node, Noise, NoiseKind,
     Paragraph, Section, Subtitle, Title,
@@ -88,15 +91,6 @@ struct Parser<'a> {
     paragraph_markers: Option<std::cell::RefCell<ParagraphMarkers>>,
 }
 
-/// Document-type words a title ends with (文种), used to decide where a
-/// multi-line title stops.
-const DOC_TYPE_ENDINGS: &[&str] = &[
-    "报告", "通知", "意见", "办法", "条例", "规定", "决定", "决议", "方案", "纪要", "摘要", "细则",
-    "规则", "公告", "通告", "通报", "请示", "批复", "函", "讲话", "总结", "计划", "要点", "制度",
-    "规划", "召开", "命令", "令", "公报", "议案", "记录", "体会", "发言", "汇报", "说明", "提纲",
-    "标准", "指引", "指南", "章程", "守则", "准则", "清单", "措施",
-];
-
 /// The characters of `s` that identify a line when comparing it with another:
 /// no white space or Markdown emphasis, brackets in one width.
 fn normalized(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
@@ -124,21 +118,6 @@ fn normalized_hash(s: &str) -> u64 {
         c.hash(&mut h);
     }
     h.finish()
-}
-
-fn strip_trailing_parenthetical(s: &str) -> &str {
-    let t = s.trim_end();
-    if t.ends_with(')') || t.ends_with('）') {
-        if let Some(i) = t.rfind(['(', '（']) {
-            return t[..i].trim_end();
-        }
-    }
-    t
-}
-
-fn ends_with_doc_type(s: &str) -> bool {
-    let t = strip_trailing_parenthetical(s);
-    DOC_TYPE_ENDINGS.iter().any(|w| t.ends_with(w))
 }
 
 fn unbalanced(s: &str) -> bool {
@@ -231,37 +210,6 @@ fn starts_with_full_date(c: &str) -> bool {
     }
     i += 1;
     digits(&mut i, 2) > 0 && b.get(i) == Some(&'日')
-}
-
-fn looks_like_organ(c: &str) -> bool {
-    const ORGAN: &[&str] = &[
-        "各",
-        "局",
-        "厅",
-        "委",
-        "院",
-        "部",
-        "政府",
-        "机关",
-        "单位",
-        "公司",
-        "银行",
-        "中心",
-        "办公室",
-        "协会",
-        "学校",
-        "党委",
-        "党组",
-        "支部",
-        "处",
-        "科",
-        "所",
-        "会",
-        "总部",
-        "分行",
-        "行",
-    ];
-    ORGAN.iter().any(|w| c.contains(w))
 }
 
 impl<'a> Parser<'a> {
@@ -517,7 +465,7 @@ impl<'a> Parser<'a> {
         if n > 50 && (c.contains('，') || c.contains('。')) {
             return false;
         }
-        if element::is_greeting(c) || element::is_date(c) || is_subtitle_pattern(c) {
+        if is_greeting(c) || element::is_date(c) || is_subtitle_pattern(c) {
             return false;
         }
         if element::is_attachment_note(c) && c.starts_with("附件") {
@@ -533,7 +481,7 @@ impl<'a> Parser<'a> {
         let mut last = i;
         let mut count = 1;
         loop {
-            if ends_with_doc_type(&joined) || count >= 3 {
+            if ends_title(&joined) || count >= 3 {
                 break;
             }
             let j = match self.next_nonblank(last) {
@@ -554,7 +502,7 @@ impl<'a> Parser<'a> {
                 self.kinds[j] = Kind::Continuation;
             } else if n <= 40 && !cont {
                 // A second title line must look like a title, not a speaker.
-                if n <= 6 && !ends_with_doc_type(c) {
+                if n <= 6 && !ends_title(c) {
                     break;
                 }
                 self.kinds[j] = Kind::Title;
@@ -675,7 +623,7 @@ impl<'a> Parser<'a> {
                         let before = normalize(&self.joined_title(first, last));
                         let repeated = before.starts_with(&here)
                             || (here.chars().count() >= 6
-                                && ends_with_doc_type(&here)
+                                && ends_title(&here)
                                 && before.contains(&here));
                         if here.chars().count() >= 4 && repeated {
                             for k in first..=last {
@@ -700,9 +648,9 @@ impl<'a> Parser<'a> {
                     if (para.ends_with('：') || para.ends_with(':'))
                         && !para.contains('。')
                         && !para.contains("如下")
-                        && !element::is_greeting(&para)
+                        && !is_greeting(&para)
                         && char_len(&para) <= 300
-                        && looks_like_organ(&para)
+                        && names_an_organ(&para)
                     {
                         for k in i..=end {
                             self.kinds[k] = Kind::Meta(MetaKind::Addressee);
@@ -878,7 +826,7 @@ impl<'a> Parser<'a> {
             || c.chars()
                 .next()
                 .is_some_and(|ch| ch.is_ascii_digit() || ch.is_ascii_punctuation())
-            || element::is_greeting(c)
+            || is_greeting(c)
             || element::is_date(c)
         {
             return false;
@@ -893,7 +841,7 @@ impl<'a> Parser<'a> {
             return false;
         };
         let prev_ok = match self.kinds[p] {
-            Kind::Body => ends_sentence(self.content(p)) && !element::is_greeting(self.content(p)),
+            Kind::Body => ends_sentence(self.content(p)) && !is_greeting(self.content(p)),
             _ => true,
         };
         // A sentence-like unnumbered heading (with commas) is a sub-heading: it
@@ -1401,10 +1349,6 @@ impl<'a> Parser<'a> {
 /// Whether a line is two or more organ names separated by white space,
 /// possibly followed by the date.
 fn names_organs(c: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "部", "委", "局", "行", "院", "署", "办", "厅", "府", "室", "会", "中心", "总局", "监会",
-        "政府",
-    ];
     let mut names: Vec<&str> = c
         .split(|ch: char| is_space(ch))
         .filter(|t| !t.is_empty())
@@ -1417,7 +1361,7 @@ fn names_organs(c: &str) -> bool {
         && names.iter().all(|t| {
             let n = char_len(t);
             (2..=14).contains(&n)
-                && SUFFIXES.iter().any(|s| t.ends_with(s))
+                && ORGAN_SUFFIXES.iter().any(|s| t.ends_with(s))
                 && !t.contains(['，', '。', '、'])
         })
 }
@@ -1717,6 +1661,14 @@ mod tests {
                 (1, "今后的主要任务".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn should_take_a_title_ending_in_men_as_the_title_not_a_greeting() {
+        let text = "致新时代的建设者们\n\n同志们：\n\n今天我们在这里集会。\n";
+        let doc = parse(text);
+        assert_eq!(doc.title_text(), Some("致新时代的建设者们"));
+        assert_eq!(types(text), ["title", "paragraph", "paragraph"]);
     }
 
     #[test]

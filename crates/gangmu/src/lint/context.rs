@@ -233,7 +233,7 @@ impl<'a> Ctx<'a> {
     /// The 文种 (document type) the main title ends with, if any.
     pub fn doc_type(&self) -> Option<&'static str> {
         let (_, t) = self.title?;
-        super::rules::title_doc_type::doc_type_of(t)
+        crate::text::doc_type_of(t)
     }
 }
 
@@ -251,7 +251,7 @@ impl Marks {
         let mut ranges = Vec::with_capacity(units.len());
         for &(_, _, s) in units {
             let from = chars.len();
-            chars.extend(super::text::non_ideographs(s));
+            chars.extend(super::scan::non_ideographs(s));
             ranges.push(from..chars.len());
         }
         Marks { chars, ranges }
