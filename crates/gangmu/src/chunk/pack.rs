@@ -1,0 +1,699 @@
+//! Packing: the outline of a document cut into chunks that fit the budget.
+//!
+//! Each container (the document, a section, an attachment) is a sequence of
+//! *units*: runs of its own blocks (its heading and the text under it before
+//! its first subsection; the front matter and closing elements of the
+//! document) and its child containers. Units that fit are packed together,
+//! in order, into as few chunks as possible with the smallest one as large
+//! as possible ([`partition`]); a unit that does not fit is opened: a child is
+//! packed the same way one level down, a run of blocks is cut into *atoms*
+//! (paragraphs, then enumeration items, then sentences, then hard cuts) that
+//! are packed in turn.
+//!
+//! Rules every chunk keeps:
+//! - units are packed only inside their container, never across noise, and
+//!   not across a title (a new document or attachment), after closing
+//!   elements (署名, 成文日期) or after a promulgation block (令);
+//! - a heading (or title) is never the last thing in a chunk: it goes with
+//!   the text after it, if need be into the first chunk of the section it
+//!   heads; headings with no text after them (noise in between, an empty
+//!   section at the end) are left out and live on in the heading paths;
+//! - a unit that fits is never cut, except where the headings it must carry
+//!   push it over the budget.
+
+use std::ops::Range;
+
+use super::cite::{range, Cite};
+use super::measure::Measure;
+use super::outline::{Block, Container, Item, Role};
+use super::ChunkPart;
+use crate::span::Span;
+
+/// How many units [`partition`] looks back for the start of a chunk: a bound
+/// on its work per unit. Reached only when units are under 1/1024 of the
+/// budget (a budget of 500 characters and units of one character).
+const MAX_UNITS_PER_CHUNK: usize = 1024;
+
+/// A chunk before ids, title and neighbours are set.
+pub(super) struct Draft {
+    pub span: Span,
+    pub size: usize,
+    pub heading_path: Vec<String>,
+    pub citation: String,
+    pub parts: Vec<ChunkPart>,
+    pub parent_id: Option<usize>,
+}
+
+/// Headings carried from a container into the first chunk of the unit that
+/// follows them.
+#[derive(Clone, Copy)]
+struct Prefix {
+    span: Span,
+}
+
+enum What<'c> {
+    Blocks(Vec<&'c Block>),
+    Child(&'c Container),
+    Prefix,
+}
+
+struct Unit<'c> {
+    span: Span,
+    len: usize,
+    /// Headings (or a title) with no text: must go with the unit after them,
+    /// into the first chunk of that unit if need be.
+    sticky: bool,
+    /// A section with nothing but headings: packed like any section, but a
+    /// chunk is not ended on it where that can be helped.
+    empty: bool,
+    /// Never packed with the unit before it.
+    cut_before: bool,
+    /// Never packed with the unit after it.
+    cut_after: bool,
+    what: What<'c>,
+}
+
+/// A piece of a run of blocks that is cut.
+struct Atom {
+    span: Span,
+    sticky: bool,
+    clause: u32,
+}
+
+pub(super) struct Packer<'a, 'm> {
+    pub text: &'a str,
+    pub measure: Measure<'m>,
+    pub max: usize,
+    pub overlap: usize,
+    pub out: Vec<Draft>,
+    path: Vec<String>,
+}
+
+impl<'a, 'm> Packer<'a, 'm> {
+    pub fn new(text: &'a str, measure: Measure<'m>, max: usize, overlap: usize) -> Self {
+        Packer {
+            text,
+            measure,
+            max,
+            overlap,
+            out: Vec::new(),
+            path: Vec::new(),
+        }
+    }
+
+    fn len(&mut self, span: Span) -> usize {
+        self.measure.len(self.text, span)
+    }
+
+    fn trim(&self, span: Span) -> Span {
+        let s = &self.text[span.range()];
+        let start = span.start + (s.len() - s.trim_start().len());
+        let end = (span.start + s.trim_end().len()).max(start);
+        Span::new(start, end)
+    }
+
+    /// Packs container `c`, the first chunk starting with `prefix`.
+    fn container(&mut self, c: &Container, prefix: Option<Prefix>) {
+        if let Some(label) = &c.label {
+            self.path.push(label.clone());
+        }
+        let units = self.units(c, prefix);
+        self.pack(c, &units);
+        if c.label.is_some() {
+            self.path.pop();
+        }
+    }
+
+    pub fn document(&mut self, root: &Container) {
+        self.container(root, None);
+    }
+
+    fn units<'c>(&mut self, c: &'c Container, prefix: Option<Prefix>) -> Vec<Unit<'c>> {
+        let mut units = Vec::new();
+        if let Some(p) = prefix {
+            let len = self.len(p.span);
+            units.push(Unit {
+                span: p.span,
+                len,
+                sticky: true,
+                empty: false,
+                cut_before: false,
+                cut_after: false,
+                what: What::Prefix,
+            });
+        }
+        let mut blocks: Vec<&Block> = Vec::new();
+        let mut cut_next = false;
+        for item in &c.items {
+            match item {
+                Item::Noise => {
+                    self.push_blocks(&mut units, &mut blocks, &mut cut_next);
+                    cut_next = true;
+                }
+                Item::Block(b) => {
+                    let body_before = blocks.iter().any(|x| !x.role.sticky());
+                    let after_closing = blocks.last().is_some_and(|x| x.role == Role::Closing);
+                    if (b.role == Role::Title && body_before)
+                        || (after_closing && b.role != Role::Closing)
+                    {
+                        self.push_blocks(&mut units, &mut blocks, &mut cut_next);
+                        cut_next = true;
+                    }
+                    blocks.push(b);
+                }
+                Item::Child(k) => {
+                    self.push_blocks(&mut units, &mut blocks, &mut cut_next);
+                    let Some(span) = k.extent else { continue };
+                    let len = self.len(span);
+                    units.push(Unit {
+                        span,
+                        len,
+                        sticky: false,
+                        empty: k.heading_only,
+                        cut_before: std::mem::take(&mut cut_next),
+                        cut_after: false,
+                        what: What::Child(k),
+                    });
+                }
+            }
+        }
+        self.push_blocks(&mut units, &mut blocks, &mut cut_next);
+        units
+    }
+
+    fn push_blocks<'c>(
+        &mut self,
+        units: &mut Vec<Unit<'c>>,
+        blocks: &mut Vec<&'c Block>,
+        cut_next: &mut bool,
+    ) {
+        let (Some(first), Some(last)) = (blocks.first(), blocks.last()) else {
+            return;
+        };
+        let span = Span::new(first.span.start, last.span.end);
+        let len = self.len(span);
+        units.push(Unit {
+            span,
+            len,
+            sticky: blocks.iter().all(|b| b.role.sticky()),
+            empty: false,
+            cut_before: std::mem::take(cut_next),
+            cut_after: last.role == Role::Closing || blocks.iter().any(|b| b.role == Role::Decree),
+            what: What::Blocks(std::mem::take(blocks)),
+        });
+    }
+
+    fn pack(&mut self, c: &Container, units: &[Unit<'_>]) {
+        let mut run: Vec<usize> = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            let joined = run.last().is_some_and(|&p| !units[p].cut_after) && !u.cut_before;
+            if !joined {
+                self.flush(c, units, &mut run);
+            }
+            let big = u.len > self.max || matches!(u.what, What::Child(k) if k.noisy);
+            // The headings at the end of the run go into the same chunk as `u`.
+            let tail = run.iter().rposition(|&p| !units[p].sticky).map_or(0, |p| p + 1);
+            let need = match run.get(tail) {
+                Some(&s) => self.len(Span::new(units[s].span.start, u.span.end)),
+                None => u.len,
+            };
+            if !big && need <= self.max {
+                run.push(i);
+                continue;
+            }
+            let prefix = run.get(tail).map(|&s| Prefix {
+                span: Span::new(units[s].span.start, units[run[run.len() - 1]].span.end),
+            });
+            run.truncate(tail);
+            self.flush(c, units, &mut run);
+            match &u.what {
+                What::Child(k) => self.container(k, prefix),
+                What::Blocks(blocks) => self.cut(c, blocks, prefix),
+                What::Prefix => self.cut(c, &[], Some(Prefix { span: u.span })),
+            }
+        }
+        self.flush(c, units, &mut run);
+    }
+
+    /// Emits the units of `run` (indices into `units`), packed.
+    fn flush(&mut self, c: &Container, units: &[Unit<'_>], run: &mut Vec<usize>) {
+        // Headings with no text after them in this run cannot end a chunk.
+        let body = run.iter().rposition(|&p| !units[p].sticky).map_or(0, |p| p + 1);
+        if body == 0 {
+            run.clear();
+            return;
+        }
+        let members: Vec<&Unit<'_>> = run[..body].iter().map(|&p| &units[p]).collect();
+        let spans: Vec<Span> = members.iter().map(|u| u.span).collect();
+        let lens: Vec<usize> = members.iter().map(|u| u.len).collect();
+        let sticky: Vec<bool> = members.iter().map(|u| u.sticky || u.empty).collect();
+        let groups = self.partition(&spans, &lens, &sticky, self.max);
+        let tail: Vec<&Unit<'_>> = run[body..].iter().map(|&p| &units[p]).collect();
+        let count = groups.len();
+        for (k, g) in groups.into_iter().enumerate() {
+            let mut chunk: Vec<&Unit<'_>> = members[g.clone()].to_vec();
+            // Empty sections after the last one with text join it when they fit.
+            if k + 1 == count && !tail.is_empty() {
+                let whole = Span::new(spans[g.start].start, tail[tail.len() - 1].span.end);
+                if self.len(whole) <= self.max {
+                    chunk.extend(tail.iter().copied());
+                }
+            }
+            let d = self.draft(c, &chunk);
+            self.out.push(d);
+        }
+        run.clear();
+    }
+
+    /// A chunk of whole units of container `c`.
+    fn draft(&mut self, c: &Container, units: &[&Unit<'_>]) -> Draft {
+        let span = Span::new(units[0].span.start, units[units.len() - 1].span.end);
+        let mut parts: Vec<(ChunkPart, Cite)> = Vec::new();
+        let last_body = units.iter().rposition(|u| !u.sticky).unwrap_or(0);
+        let mut pending: Option<usize> = None;
+        for (k, u) in units.iter().enumerate() {
+            if u.sticky && k < last_body {
+                pending.get_or_insert(u.span.start);
+                continue;
+            }
+            if u.sticky {
+                // An empty section closing the chunk belongs to the last part.
+                if let Some((p, _)) = parts.last_mut() {
+                    p.span.end = u.span.end;
+                }
+                continue;
+            }
+            let start = pending.take().unwrap_or(u.span.start);
+            let (cite, section) = match &u.what {
+                What::Child(k) => (k.cite.clone(), k.id),
+                _ => (c.cite.clone(), c.id),
+            };
+            parts.push((
+                ChunkPart {
+                    span: Span::new(start, u.span.end),
+                    citation: cite.render(),
+                    section_id: section,
+                },
+                cite,
+            ));
+        }
+        let whole: Vec<&Unit<'_>> = units.iter().copied().filter(|u| !u.sticky).collect();
+        let mut path = self.path.clone();
+        let mut parent = c.id;
+        if let [only] = whole.as_slice() {
+            if let What::Child(k) = &only.what {
+                path.extend(k.label.clone());
+                parent = k.id;
+            }
+        }
+        let cites: Vec<&Cite> = parts.iter().map(|(_, c)| c).collect();
+        let citation = range(&cites);
+        let size = self.len(span);
+        Draft {
+            span,
+            size,
+            heading_path: path,
+            citation,
+            parts: parts.into_iter().map(|(p, _)| p).collect(),
+            parent_id: parent,
+        }
+    }
+
+    /// Cuts a run of blocks of `c` (after `prefix`) into chunks.
+    fn cut(&mut self, c: &Container, blocks: &[&Block], prefix: Option<Prefix>) {
+        let budget = (self.max - self.overlap).max(1);
+        let mut atoms: Vec<Atom> = Vec::new();
+        let first_clause = blocks.first().map_or(0, |b| b.clause);
+        if let Some(p) = prefix {
+            atoms.push(Atom {
+                span: p.span,
+                sticky: !blocks.is_empty(),
+                clause: first_clause,
+            });
+        }
+        for b in blocks {
+            let sticky = b.role.sticky();
+            for span in self.split(b.span, &b.pieces, budget) {
+                atoms.push(Atom {
+                    span,
+                    sticky,
+                    clause: b.clause,
+                });
+            }
+        }
+        // Oversized headings were split: only their last piece needs company.
+        let n = atoms.len();
+        for i in 0..n.saturating_sub(1) {
+            if atoms[i].sticky && atoms[i + 1].sticky && atoms[i].span.end == atoms[i + 1].span.start {
+                atoms[i].sticky = false;
+            }
+        }
+        self.fit_after_headings(&mut atoms, budget);
+        while atoms.last().is_some_and(|a| a.sticky) {
+            atoms.pop();
+        }
+        if atoms.is_empty() {
+            return;
+        }
+        let spans: Vec<Span> = atoms.iter().map(|a| a.span).collect();
+        let lens: Vec<usize> = spans.iter().map(|&s| self.len(s)).collect();
+        let sticky: Vec<bool> = atoms.iter().map(|a| a.sticky).collect();
+        let groups = self.partition(&spans, &lens, &sticky, budget);
+        let floor = atoms[0].span.start;
+        let mut previous_start = floor;
+        for (gi, g) in groups.iter().enumerate() {
+            let piece_start = atoms[g.start].span.start;
+            let end = atoms[g.end - 1].span.end;
+            let start = if gi == 0 || self.overlap == 0 {
+                piece_start
+            } else {
+                self.back(piece_start, end, previous_start)
+            };
+            previous_start = piece_start;
+            let span = self.trim(Span::new(start, end));
+            let draft = self.piece(c, span, &atoms[g.clone()]);
+            self.out.push(draft);
+        }
+    }
+
+    /// A chunk cut from the blocks of `c`; for an article, one part per 款.
+    fn piece(&mut self, c: &Container, span: Span, atoms: &[Atom]) -> Draft {
+        let cite_of = |first: u32, last: u32| {
+            if c.article && c.clauses > 1 {
+                c.cite.clauses(first.max(1), last.max(1))
+            } else {
+                c.cite.clone()
+            }
+        };
+        let mut parts: Vec<ChunkPart> = Vec::new();
+        if !(c.article && c.clauses > 1) {
+            parts.push(ChunkPart {
+                span,
+                citation: c.cite.render(),
+                section_id: c.id,
+            });
+        } else {
+            let mut start = span.start;
+            let mut i = 0;
+            while i < atoms.len() {
+                let clause = atoms[i].clause;
+                let mut j = i;
+                while j + 1 < atoms.len() && atoms[j + 1].clause == clause {
+                    j += 1;
+                }
+                let last = j + 1 == atoms.len();
+                let end = if last { span.end } else { atoms[j].span.end };
+                parts.push(ChunkPart {
+                    span: Span::new(start, end),
+                    citation: cite_of(clause, clause).render(),
+                    section_id: c.id,
+                });
+                if !last {
+                    start = atoms[j + 1].span.start;
+                }
+                i = j + 1;
+            }
+        }
+        let first = atoms.first().map_or(0, |a| a.clause);
+        let last = atoms.last().map_or(0, |a| a.clause);
+        let size = self.len(span);
+        Draft {
+            span,
+            size,
+            heading_path: self.path.clone(),
+            citation: cite_of(first, last).render(),
+            parts,
+            parent_id: c.id,
+        }
+    }
+
+    /// `span` in pieces of at most `budget`: whole when it fits, else its
+    /// `pieces` (text runs and enumeration items), each cut at sentences, and
+    /// sentences cut hard.
+    fn split(&mut self, span: Span, pieces: &[Span], budget: usize) -> Vec<Span> {
+        if self.len(span) <= budget {
+            return vec![span];
+        }
+        let mut out = Vec::new();
+        let whole = [span];
+        let pieces = if pieces.is_empty() { &whole[..] } else { pieces };
+        for &piece in pieces {
+            if self.len(piece) <= budget {
+                out.push(piece);
+                continue;
+            }
+            for sentence in self.sentences(piece) {
+                if self.len(sentence) <= budget {
+                    out.push(sentence);
+                } else {
+                    self.hard_cut(sentence, budget, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Makes every run of headings fit, with the atom after it, in one chunk:
+    /// that atom is cut (at sentences, then hard) so that its first piece fits.
+    fn fit_after_headings(&mut self, atoms: &mut Vec<Atom>, budget: usize) {
+        let mut i = 0;
+        while i < atoms.len() {
+            if !atoms[i].sticky {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < atoms.len() && atoms[j].sticky {
+                j += 1;
+            }
+            if j == atoms.len() {
+                break;
+            }
+            let heads = Span::new(atoms[i].span.start, atoms[j - 1].span.end);
+            let with = Span::new(heads.start, atoms[j].span.end);
+            if self.len(with) > budget {
+                let target = atoms[j].span;
+                let used = self.len(Span::new(heads.start, target.start));
+                let room = budget.saturating_sub(used).max(1);
+                let mut pieces = Vec::new();
+                let sentences = self.sentences(target);
+                let mut k = 0;
+                // The first piece: as many sentences as fit the room left.
+                let mut first_end = None;
+                while k < sentences.len()
+                    && self.len(Span::new(target.start, sentences[k].end)) <= room
+                {
+                    first_end = Some(sentences[k].end);
+                    k += 1;
+                }
+                match first_end {
+                    Some(e) => pieces.push(Span::new(target.start, e)),
+                    None => {
+                        let first = sentences.first().copied().unwrap_or(target);
+                        let cut = self.fit_prefix(first, room);
+                        pieces.push(Span::new(first.start, cut));
+                        if cut < first.end {
+                            self.hard_cut(Span::new(cut, first.end), budget, &mut pieces);
+                        }
+                        k = 1;
+                    }
+                }
+                for s in &sentences[k.min(sentences.len())..] {
+                    pieces.push(*s);
+                }
+                let clause = atoms[j].clause;
+                let replaced: Vec<Atom> = pieces
+                    .into_iter()
+                    .map(|span| self.trim(span))
+                    .filter(|s| !s.is_empty())
+                    .map(|span| Atom {
+                        span,
+                        sticky: false,
+                        clause,
+                    })
+                    .collect();
+                atoms.splice(j..=j, replaced);
+            }
+            i = j + 1;
+        }
+    }
+
+    /// The end of the longest start of `span` (at a character boundary) no
+    /// longer than `budget`; at least one character.
+    fn fit_prefix(&mut self, span: Span, budget: usize) -> usize {
+        let bounds: Vec<usize> = self.text[span.range()]
+            .char_indices()
+            .map(|(i, _)| span.start + i)
+            .skip(1)
+            .chain(std::iter::once(span.end))
+            .collect();
+        if let super::measure::Measure::Chars(_) = self.measure {
+            return bounds[budget.min(bounds.len()) - 1];
+        }
+        // Lengths grow with the end: binary search for the last that fits.
+        let (mut lo, mut hi) = (0, bounds.len() - 1);
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if self.len(Span::new(span.start, bounds[mid])) <= budget {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        bounds[lo]
+    }
+
+    /// `span` cut at characters into the fewest pieces of at most `budget`,
+    /// of about equal length.
+    fn hard_cut(&mut self, span: Span, budget: usize, out: &mut Vec<Span>) {
+        let total = self.len(span);
+        let pieces = total.div_ceil(budget.max(1)).max(1);
+        let even = total.div_ceil(pieces).max(1);
+        let mut start = span.start;
+        while start < span.end {
+            let rest = Span::new(start, span.end);
+            if self.len(rest) <= budget {
+                out.push(rest);
+                break;
+            }
+            let end = self.fit_prefix(rest, even);
+            out.push(Span::new(start, end));
+            start = end;
+        }
+    }
+
+    /// The start of the overlap before `at`: as far back as `overlap` allows
+    /// (with the piece up to `end` still within the budget), not before `floor`.
+    fn back(&mut self, at: usize, end: usize, floor: usize) -> usize {
+        let starts: Vec<usize> = self.text[floor..at]
+            .char_indices()
+            .map(|(i, _)| floor + i)
+            .collect();
+        if starts.is_empty() {
+            return at;
+        }
+        if let super::measure::Measure::Chars(_) = self.measure {
+            return starts[starts.len().saturating_sub(self.overlap)];
+        }
+        // The earliest start whose overlap and piece both fit.
+        let (mut lo, mut hi) = (0, starts.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let fits = self.len(Span::new(starts[mid], at)) <= self.overlap
+                && self.len(Span::new(starts[mid], end)) <= self.max;
+            if fits {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        starts.get(lo).copied().unwrap_or(at)
+    }
+
+    /// A block cut after each sentence end (。！？；!?; and line breaks), closing
+    /// quotes and brackets staying with their sentence.
+    fn sentences(&self, block: Span) -> Vec<Span> {
+        let s = &self.text[block.range()];
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut ended = false;
+        for (i, c) in s.char_indices() {
+            let closer = matches!(c, '”' | '’' | '」' | '』' | '》' | '）' | ')' | '"' | '\'');
+            if ended && !closer {
+                out.push(Span::new(block.start + start, block.start + i));
+                start = i;
+                ended = false;
+            }
+            if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
+                ended = true;
+            }
+        }
+        out.push(Span::new(block.start + start, block.end));
+        out.into_iter()
+            .map(|s| self.trim(s))
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    /// Groups consecutive items (`spans`, of lengths `lens`) into chunks of at
+    /// most `max`: the fewest chunks, then the largest smallest chunk, and no
+    /// chunk ending on a sticky item where that can be helped.
+    fn partition(
+        &mut self,
+        spans: &[Span],
+        lens: &[usize],
+        sticky: &[bool],
+        max: usize,
+    ) -> Vec<Range<usize>> {
+        let n = spans.len();
+        // gaps[i]: the text between item i-1 and item i.
+        let gaps: Vec<usize> = (0..n)
+            .map(|i| {
+                if i == 0 {
+                    0
+                } else {
+                    self.len(Span::new(spans[i - 1].end, spans[i].start))
+                }
+            })
+            .collect();
+        let mut sum = vec![0usize; n + 1];
+        for i in 0..n {
+            sum[i + 1] = sum[i] + lens[i] + gaps[i];
+        }
+        let est = |i: usize, j: usize| sum[j] - sum[i] - gaps[i];
+        // best[j]: (chunks ending on a sticky item, chunks, smallest chunk) for items 0..j.
+        let mut best: Vec<(usize, usize, usize)> = vec![(0, 0, usize::MAX); n + 1];
+        let mut from = vec![0usize; n + 1];
+        for j in 1..=n {
+            let mut choice: Option<((usize, usize, usize), usize)> = None;
+            let lowest = j.saturating_sub(MAX_UNITS_PER_CHUNK);
+            for i in (lowest..j).rev() {
+                let size = est(i, j);
+                if size > max && i + 1 < j {
+                    break;
+                }
+                let (bad, count, small) = best[i];
+                let cand = (bad + usize::from(sticky[j - 1]), count + 1, small.min(size));
+                let better = match choice {
+                    None => true,
+                    Some((c, _)) => (cand.0, cand.1, std::cmp::Reverse(cand.2)) < (c.0, c.1, std::cmp::Reverse(c.2)),
+                };
+                if better {
+                    choice = Some((cand, i));
+                }
+            }
+            let (cost, i) = choice.expect("a single item is always a group");
+            best[j] = cost;
+            from[j] = i;
+        }
+        let mut groups = Vec::new();
+        let mut j = n;
+        while j > 0 {
+            groups.push(from[j]..j);
+            j = from[j];
+        }
+        groups.reverse();
+        if self.measure.exact() {
+            return groups;
+        }
+        // A length function is not additive: re-measure each chunk whole and
+        // split any that came out over the budget.
+        let mut checked = Vec::new();
+        for g in groups {
+            if self.len(Span::new(spans[g.start].start, spans[g.end - 1].end)) <= max {
+                checked.push(g);
+                continue;
+            }
+            let mut start = g.start;
+            while start < g.end {
+                let mut end = start + 1;
+                while end < g.end && self.len(Span::new(spans[start].start, spans[end].end)) <= max {
+                    end += 1;
+                }
+                checked.push(start..end);
+                start = end;
+            }
+        }
+        checked
+    }
+}
