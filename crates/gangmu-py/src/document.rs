@@ -15,8 +15,8 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyIterator, PyList, PySlice, PyString, PyTuple};
 
-use crate::config::config_json;
 use crate::chunk::Chunk;
+use crate::config::config_json;
 use crate::diagnostic::{self, Diagnostic};
 
 /// The source text as UTF-8: borrowed from a Python `str` when it encodes

@@ -17,9 +17,9 @@ mod diagnostic;
 mod document;
 mod exceptions;
 
+use chunk::{Chunk, ChunkPart};
 use config::{config_arg, Config};
 use diagnostic::{Diagnostic, Edit, Fix, Rule};
-use chunk::{Chunk, ChunkPart};
 use document::{Document, Marker, Node, Source};
 
 /// Parses ``text`` into a :class:`Document`. Never raises on a ``str``: text

@@ -132,7 +132,12 @@ impl Cite {
 
     /// The segments this citation shares with `other`, outermost first.
     pub fn common(&self, other: &Cite) -> Cite {
-        let n = self.0.iter().zip(&other.0).take_while(|(a, b)| a == b).count();
+        let n = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .take_while(|(a, b)| a == b)
+            .count();
         Cite(self.0[..n].to_vec())
     }
 
@@ -191,7 +196,9 @@ pub(super) fn range(parts: &[&Cite]) -> String {
         return format!("{}{joint}{tail}", first.render());
     }
     // Parts at different levels: the unit that holds them all, else the first.
-    let common = parts.iter().fold(first.0.clone(), |acc, c| Cite(acc).common(c).0);
+    let common = parts
+        .iter()
+        .fold(first.0.clone(), |acc, c| Cite(acc).common(c).0);
     if common.is_empty() {
         first.render()
     } else {
@@ -239,11 +246,20 @@ mod tests {
     #[test]
     fn other_markers_are_cited_as_written_and_labels_spaced() {
         let one = Cite::default().child(Some(&marker("一、")), "一、总体要求", None);
-        assert_eq!(one.child(Some(&marker("（二）")), "", None).render(), "一、（二）");
+        assert_eq!(
+            one.child(Some(&marker("（二）")), "", None).render(),
+            "一、（二）"
+        );
         let annex = Cite::attachment("附件2".into());
-        assert_eq!(annex.child(Some(&marker("三、")), "", None).render(), "附件2 三、");
+        assert_eq!(
+            annex.child(Some(&marker("三、")), "", None).render(),
+            "附件2 三、"
+        );
         let plain = Cite::default().child(None, "过去五年的回顾", None);
-        assert_eq!(plain.child(Some(&marker("一、")), "", None).render(), "过去五年的回顾 一、");
+        assert_eq!(
+            plain.child(Some(&marker("一、")), "", None).render(),
+            "过去五年的回顾 一、"
+        );
     }
 
     #[test]
@@ -267,7 +283,15 @@ mod tests {
         let b = one.child(Some(&marker("（四）")), "", None);
         let c = one.child(Some(&marker("（三）")), "", None);
         assert_eq!(range(&[&a, &c, &b]), "一、（二）至（四）");
-        assert_eq!(range(&[&Cite::default(), &a]), "一、（二）", "empty citations are skipped");
-        assert_eq!(range(&[&one, &a]), "一、", "a parent with its children is cited as the parent");
+        assert_eq!(
+            range(&[&Cite::default(), &a]),
+            "一、（二）",
+            "empty citations are skipped"
+        );
+        assert_eq!(
+            range(&[&one, &a]),
+            "一、",
+            "a parent with its children is cited as the parent"
+        );
     }
 }

@@ -35,7 +35,7 @@
 //! ```
 //! let text = "关于做好工作的通知\n\n一、工作开展情况\n（一）周密部署。要加强领导。\n（二）狠抓落实。要强化督导。\n二、下一步打算\n继续推进。\n";
 //! let doc = gangmu::parse(text);
-//! let chunks = gangmu::chunk::chunks(text, &doc, 30, 0);
+//! let chunks = gangmu::chunk::chunks(text, &doc, 40, 0);
 //! assert_eq!(chunks[0].text(text), "关于做好工作的通知\n\n一、工作开展情况\n（一）周密部署。要加强领导。");
 //! assert_eq!(chunks[0].heading_path, ["一、工作开展情况", "（一）周密部署"]);
 //! assert_eq!(chunks[0].citation, "一、（一）");
@@ -246,9 +246,9 @@ pub fn chunks_by(
 fn run(text: &str, doc: &Document, max: usize, overlap: usize, measure: Measure<'_>) -> Vec<Chunk> {
     let max = max.max(1);
     let overlap = overlap.min(max - 1);
-    let root = outline::build(text, doc);
-    let mut packer = pack::Packer::new(text, measure, max, overlap);
-    packer.document(&root);
+    let outline = outline::build(text, doc);
+    let mut packer = pack::Packer::new(text, &outline, measure, max, overlap);
+    packer.document();
     let title = doc.title_text().map(str::to_string);
     let number = doc_number(doc);
     let n = packer.out.len();

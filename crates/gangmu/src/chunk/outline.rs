@@ -18,6 +18,9 @@ pub(super) struct Container {
     pub cite: Cite,
     /// A regulation article (条): its paragraphs are cited as 款.
     pub article: bool,
+    /// An attachment (附件): a document of its own, never packed with its
+    /// neighbours.
+    pub attachment: bool,
     /// The number of paragraphs (款) of an article; 0 for other containers.
     pub clauses: u32,
     pub items: Vec<Item>,
@@ -77,7 +80,7 @@ impl Role {
 }
 
 /// Builds the outline of `doc`.
-pub(super) fn build(text: &str, doc: &Document) -> Container {
+pub(super) fn build(text: &str, doc: &Document) -> Outline {
     let attachments = doc
         .children
         .iter()
@@ -88,12 +91,14 @@ pub(super) fn build(text: &str, doc: &Document) -> Container {
         next_id: 0,
         attachments,
         attachment_no: 0,
+        noise: Vec::new(),
     };
     let mut root = Container {
         id: None,
         label: None,
         cite: Cite::default(),
         article: false,
+        attachment: false,
         clauses: 0,
         items: Vec::new(),
         extent: None,
@@ -101,7 +106,25 @@ pub(super) fn build(text: &str, doc: &Document) -> Container {
         heading_only: true,
     };
     b.fill(&mut root, &doc.children);
-    root
+    Outline {
+        root,
+        noise: b.noise,
+    }
+}
+
+/// The containers of a document, and where its noise lies.
+pub(super) struct Outline {
+    pub root: Container,
+    /// Byte spans of the noise nodes, in order.
+    pub noise: Vec<Span>,
+}
+
+impl Outline {
+    /// Noise lies between byte offsets `a` and `b`.
+    pub fn noise_between(&self, a: usize, b: usize) -> bool {
+        let i = self.noise.partition_point(|n| n.end <= a);
+        self.noise.get(i).is_some_and(|n| n.start < b)
+    }
 }
 
 struct Builder<'t> {
@@ -110,6 +133,7 @@ struct Builder<'t> {
     next_id: usize,
     attachments: usize,
     attachment_no: usize,
+    noise: Vec<Span>,
 }
 
 impl Builder<'_> {
@@ -134,8 +158,9 @@ impl Builder<'_> {
         for child in children {
             match child {
                 Node::Blank { .. } => self.skip(child),
-                Node::Noise { .. } => {
+                Node::Noise { span, .. } => {
                     self.skip(child);
+                    self.noise.push(*span);
                     c.items.push(Item::Noise);
                 }
                 Node::Section { .. } | Node::Attachment { .. } => {
@@ -175,6 +200,7 @@ impl Builder<'_> {
         let id = self.next_id;
         self.next_id += 1;
         let label = section_label(self.text, node);
+        let attachment = matches!(node, Node::Attachment { .. });
         let (cite, article) = match node {
             Node::Attachment { children, .. } => {
                 self.attachment_no += 1;
@@ -198,6 +224,7 @@ impl Builder<'_> {
             label,
             cite,
             article,
+            attachment,
             clauses: 0,
             items: Vec::new(),
             extent: None,
@@ -225,7 +252,7 @@ impl Builder<'_> {
                     .take_while(|c| {
                         c.is_ascii_digit()
                             || ('０'..='９').contains(c)
-                            || crate::chinese_numeral_value(&c.to_string()).is_some()
+                            || crate::chinese_numeral_value(c.encode_utf8(&mut [0; 4])).is_some()
                     })
                     .collect();
                 Some(format!("附件{number}"))
@@ -282,6 +309,12 @@ impl Builder<'_> {
 
 fn role(node: &Node) -> Role {
     match node {
+        // An attachment's own label (`附件2`) goes with its title.
+        Node::Meta {
+            kind: MetaKind::AttachmentNote,
+            text,
+            ..
+        } if is_attachment_label(text) => Role::Front,
         Node::Heading { .. } => Role::Heading,
         Node::Title { .. } => Role::Title,
         Node::Subtitle { .. } | Node::Continuation { .. } => Role::Front,
@@ -293,13 +326,24 @@ fn role(node: &Node) -> Role {
             | MetaKind::DocNumber
             | MetaKind::Signer => Role::Front,
             MetaKind::Decree => Role::Decree,
-            MetaKind::Signature | MetaKind::Date | MetaKind::Cc | MetaKind::Issued => {
-                Role::Closing
-            }
+            MetaKind::Signature | MetaKind::Date | MetaKind::Cc | MetaKind::Issued => Role::Closing,
             MetaKind::Addressee | MetaKind::AttachmentNote | MetaKind::Note | MetaKind::Field => {
                 Role::Body
             }
         },
         _ => Role::Body,
     }
+}
+
+/// `附件`, `附件2`, `附件二：`: the label above an attachment, no list after it.
+fn is_attachment_label(text: &str) -> bool {
+    text.trim().strip_prefix("附件").is_some_and(|rest| {
+        rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || c.is_whitespace()
+                || matches!(c, '：' | ':')
+                || crate::chinese_numeral_value(c.encode_utf8(&mut [0; 4])).is_some()
+        })
+    })
 }

@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use super::cite::{range, Cite};
 use super::measure::Measure;
-use super::outline::{Block, Container, Item, Role};
+use super::outline::{Block, Container, Item, Outline, Role};
 use super::ChunkPart;
 use crate::span::Span;
 
@@ -82,6 +82,7 @@ struct Atom {
 
 pub(super) struct Packer<'a, 'm> {
     pub text: &'a str,
+    outline: &'a Outline,
     pub measure: Measure<'m>,
     pub max: usize,
     pub overlap: usize,
@@ -90,9 +91,16 @@ pub(super) struct Packer<'a, 'm> {
 }
 
 impl<'a, 'm> Packer<'a, 'm> {
-    pub fn new(text: &'a str, measure: Measure<'m>, max: usize, overlap: usize) -> Self {
+    pub fn new(
+        text: &'a str,
+        outline: &'a Outline,
+        measure: Measure<'m>,
+        max: usize,
+        overlap: usize,
+    ) -> Self {
         Packer {
             text,
+            outline,
             measure,
             max,
             overlap,
@@ -124,8 +132,8 @@ impl<'a, 'm> Packer<'a, 'm> {
         }
     }
 
-    pub fn document(&mut self, root: &Container) {
-        self.container(root, None);
+    pub fn document(&mut self) {
+        self.container(&self.outline.root, None);
     }
 
     fn units<'c>(&mut self, c: &'c Container, prefix: Option<Prefix>) -> Vec<Unit<'c>> {
@@ -170,8 +178,8 @@ impl<'a, 'm> Packer<'a, 'm> {
                         len,
                         sticky: false,
                         empty: k.heading_only,
-                        cut_before: std::mem::take(&mut cut_next),
-                        cut_after: false,
+                        cut_before: std::mem::take(&mut cut_next) || k.attachment,
+                        cut_after: k.attachment,
                         what: What::Child(k),
                     });
                 }
@@ -206,13 +214,20 @@ impl<'a, 'm> Packer<'a, 'm> {
     fn pack(&mut self, c: &Container, units: &[Unit<'_>]) {
         let mut run: Vec<usize> = Vec::new();
         for (i, u) in units.iter().enumerate() {
-            let joined = run.last().is_some_and(|&p| !units[p].cut_after) && !u.cut_before;
+            let joined = run.last().is_some_and(|&p| {
+                !units[p].cut_after
+                    && !u.cut_before
+                    && !self.outline.noise_between(units[p].span.end, u.span.start)
+            });
             if !joined {
                 self.flush(c, units, &mut run);
             }
             let big = u.len > self.max || matches!(u.what, What::Child(k) if k.noisy);
             // The headings at the end of the run go into the same chunk as `u`.
-            let tail = run.iter().rposition(|&p| !units[p].sticky).map_or(0, |p| p + 1);
+            let tail = run
+                .iter()
+                .rposition(|&p| !units[p].sticky)
+                .map_or(0, |p| p + 1);
             let need = match run.get(tail) {
                 Some(&s) => self.len(Span::new(units[s].span.start, u.span.end)),
                 None => u.len,
@@ -238,7 +253,10 @@ impl<'a, 'm> Packer<'a, 'm> {
     /// Emits the units of `run` (indices into `units`), packed.
     fn flush(&mut self, c: &Container, units: &[Unit<'_>], run: &mut Vec<usize>) {
         // Headings with no text after them in this run cannot end a chunk.
-        let body = run.iter().rposition(|&p| !units[p].sticky).map_or(0, |p| p + 1);
+        let body = run
+            .iter()
+            .rposition(|&p| !units[p].sticky)
+            .map_or(0, |p| p + 1);
         if body == 0 {
             run.clear();
             return;
@@ -344,7 +362,10 @@ impl<'a, 'm> Packer<'a, 'm> {
         // Oversized headings were split: only their last piece needs company.
         let n = atoms.len();
         for i in 0..n.saturating_sub(1) {
-            if atoms[i].sticky && atoms[i + 1].sticky && atoms[i].span.end == atoms[i + 1].span.start {
+            if atoms[i].sticky
+                && atoms[i + 1].sticky
+                && atoms[i].span.end == atoms[i + 1].span.start
+            {
                 atoms[i].sticky = false;
             }
         }
@@ -367,10 +388,18 @@ impl<'a, 'm> Packer<'a, 'm> {
             let start = if gi == 0 || self.overlap == 0 {
                 piece_start
             } else {
-                self.back(piece_start, end, previous_start)
+                // Not back to where the previous piece starts: each chunk starts later.
+                let after = self.text[previous_start..]
+                    .chars()
+                    .next()
+                    .map_or(previous_start, |c| previous_start + c.len_utf8());
+                self.back(piece_start, end, after.min(piece_start))
             };
             previous_start = piece_start;
             let span = self.trim(Span::new(start, end));
+            if span.is_empty() {
+                continue;
+            }
             let draft = self.piece(c, span, &atoms[g.clone()]);
             self.out.push(draft);
         }
@@ -436,7 +465,11 @@ impl<'a, 'm> Packer<'a, 'm> {
         }
         let mut out = Vec::new();
         let whole = [span];
-        let pieces = if pieces.is_empty() { &whole[..] } else { pieces };
+        let pieces = if pieces.is_empty() {
+            &whole[..]
+        } else {
+            pieces
+        };
         for &piece in pieces {
             if self.len(piece) <= budget {
                 out.push(piece);
@@ -552,12 +585,16 @@ impl<'a, 'm> Packer<'a, 'm> {
         let mut start = span.start;
         while start < span.end {
             let rest = Span::new(start, span.end);
-            if self.len(rest) <= budget {
-                out.push(rest);
-                break;
+            let end = if self.len(rest) <= budget {
+                span.end
+            } else {
+                self.fit_prefix(rest, even)
+            };
+            // Pieces of white space alone are no text.
+            let piece = self.trim(Span::new(start, end));
+            if !piece.is_empty() {
+                out.push(piece);
             }
-            let end = self.fit_prefix(rest, even);
-            out.push(Span::new(start, end));
             start = end;
         }
     }
@@ -656,7 +693,10 @@ impl<'a, 'm> Packer<'a, 'm> {
                 let cand = (bad + usize::from(sticky[j - 1]), count + 1, small.min(size));
                 let better = match choice {
                     None => true,
-                    Some((c, _)) => (cand.0, cand.1, std::cmp::Reverse(cand.2)) < (c.0, c.1, std::cmp::Reverse(c.2)),
+                    Some((c, _)) => {
+                        (cand.0, cand.1, std::cmp::Reverse(cand.2))
+                            < (c.0, c.1, std::cmp::Reverse(c.2))
+                    }
                 };
                 if better {
                     choice = Some((cand, i));
@@ -687,7 +727,8 @@ impl<'a, 'm> Packer<'a, 'm> {
             let mut start = g.start;
             while start < g.end {
                 let mut end = start + 1;
-                while end < g.end && self.len(Span::new(spans[start].start, spans[end].end)) <= max {
+                while end < g.end && self.len(Span::new(spans[start].start, spans[end].end)) <= max
+                {
                     end += 1;
                 }
                 checked.push(start..end);
