@@ -50,6 +50,7 @@ use crate::span::Span;
 use crate::tree::{Document, MetaKind, Node};
 
 mod cite;
+mod cut;
 mod measure;
 mod outline;
 mod pack;
