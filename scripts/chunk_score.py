@@ -76,11 +76,15 @@ FIRST_CHAPTER = re.compile(r"^第[一1]章")
 def corpus_dir() -> Path:
     """GANGMU_CORPUS, else ../shared/corpus beside the repository, else tests/corpus."""
     env = os.environ.get("GANGMU_CORPUS")
-    candidates = [Path(env)] if env else [REPO.parent / "shared" / "corpus", REPO / "tests" / "corpus"]
+    candidates = (
+        [Path(env)] if env else [REPO.parent / "shared" / "corpus", REPO / "tests" / "corpus"]
+    )
     for c in candidates:
         if c.is_dir() and any(c.glob("*.txt")):
             return c
-    raise SystemExit(f"no corpus found (tried {', '.join(map(str, candidates))}); set GANGMU_CORPUS")
+    raise SystemExit(
+        f"no corpus found (tried {', '.join(map(str, candidates))}); set GANGMU_CORPUS"
+    )
 
 
 def norm(s: str) -> str:
@@ -113,7 +117,7 @@ def load_gold(path: Path, text: str) -> Gold:
     with open(path, encoding="utf-8") as f:
         next(f)
         for row in f:
-            parts = row.rstrip("\n").split("\t") + ["", "", ""]
+            parts = [*row.rstrip("\n").split("\t"), "", "", ""]
             labels[int(parts[0])] = (parts[1], int(parts[2]) if parts[2] else None, parts[3])
     gold = Gold(text.split("\n"), labels)
     build_sections(gold)
@@ -137,7 +141,9 @@ def build_sections(gold: Gold) -> None:
             while stack:
                 gold.sections[stack.pop()[1]].end = last_content(gold, ln - 1)
             if seen_title:
-                gold.sections.append(Section(ln, n, entry_line(gold, ln, None), None, norm(title_text(gold, ln))))
+                gold.sections.append(
+                    Section(ln, n, entry_line(gold, ln, None), None, norm(title_text(gold, ln)))
+                )
                 stack.append((0, len(gold.sections) - 1))
             seen_title = True
         elif label == "meta":
@@ -147,7 +153,9 @@ def build_sections(gold: Gold) -> None:
             while stack and stack[-1][0] >= depth:
                 gold.sections[stack.pop()[1]].end = last_content(gold, ln - 1)
             parent = stack[-1][1] if stack else None
-            gold.sections.append(Section(ln, n, entry_line(gold, ln, parent), parent, norm(heading_text(gold, ln))))
+            gold.sections.append(
+                Section(ln, n, entry_line(gold, ln, parent), parent, norm(heading_text(gold, ln)))
+            )
             stack.append((depth, len(gold.sections) - 1))
         previous = label
     for _, i in stack:
@@ -280,6 +288,7 @@ def score_document(text: str, gold: Gold, chunks: Sequence[Span], budget: int) -
 
     t = Tally()
     ranges = []
+
     def home_of(a: int, b: int) -> int | None:
         """The deepest gold section that holds lines a..b (entered from the headings above it)."""
         found = None
@@ -309,7 +318,9 @@ def score_document(text: str, gold: Gold, chunks: Sequence[Span], budget: int) -
         if size < budget / 4:
             t.failures.append(("fill", a, b, text[start:end][:40]))
         t.with_noise += any(gold.label(ln) == "noise" for ln in content)
-        lines_only = bool(content) and all(standalone(gold, ln) or gold.label(ln) == "cont" for ln in content)
+        lines_only = bool(content) and all(
+            standalone(gold, ln) or gold.label(ln) == "cont" for ln in content
+        )
         heads = [ln for ln in content if gold.label(ln) == "heading"]
         # Nothing but headings, the text under them in other chunks.
         only = lines_only and bool(heads) and heads_more(gold, heads[-1], b)
@@ -317,7 +328,9 @@ def score_document(text: str, gold: Gold, chunks: Sequence[Span], budget: int) -
         t.heading_lines_only += lines_only
         last = [ln for ln in content if gold.label(ln) != "cont"]
         # The last line heads a section that goes on after the chunk.
-        at_end = bool(last) and standalone(gold, last[-1]) and not only and heads_more(gold, last[-1], b)
+        at_end = (
+            bool(last) and standalone(gold, last[-1]) and not only and heads_more(gold, last[-1], b)
+        )
         t.heading_at_end += at_end
         for name, failed in (("heading_only", only), ("heading_at_end", at_end)):
             if failed:
@@ -344,7 +357,9 @@ def score_document(text: str, gold: Gold, chunks: Sequence[Span], budget: int) -
             ok = (gold.sections[h].line if h is not None else 0) == pline
             t.parts_ok += ok
             if not ok:
-                t.failures.append(("part_accuracy", line_of(ps), line_of(pe - 1), f"section at line {pline}"))
+                t.failures.append(
+                    ("part_accuracy", line_of(ps), line_of(pe - 1), f"section at line {pline}")
+                )
         if not pure:
             t.failures.append(("purity", a, b, text[start:end][:40]))
         want = []
@@ -353,13 +368,20 @@ def score_document(text: str, gold: Gold, chunks: Sequence[Span], budget: int) -
             home = gold.sections[home].parent
         want.reverse()
         got = [norm(p) for p in path] if path is not None else []
-        path_ok = len(got) == len(want) and all(g and (w.startswith(g) or g.startswith(w)) for g, w in zip(got, want))
+        path_ok = len(got) == len(want) and all(
+            g and (w.startswith(g) or g.startswith(w)) for g, w in zip(got, want)
+        )
         t.path_ok += path_ok
         if not path_ok and path is not None:
-            t.failures.append(("path", a, b, f"got {[p[:12] for p in got]} want {[w[:12] for w in want]}"))
-        decree = any(gold.label(ln) == "meta" and DECREE.search(gold.lines[ln - 1]) for ln in content)
+            t.failures.append(
+                ("path", a, b, f"got {[p[:12] for p in got]} want {[w[:12] for w in want]}")
+            )
+        decree = any(
+            gold.label(ln) == "meta" and DECREE.search(gold.lines[ln - 1]) for ln in content
+        )
         chapter = any(
-            gold.label(ln) == "heading" and FIRST_CHAPTER.match(norm(gold.lines[ln - 1])) for ln in content
+            gold.label(ln) == "heading" and FIRST_CHAPTER.match(norm(gold.lines[ln - 1]))
+            for ln in content
         )
         t.decree_with_chapter += decree and chapter
 
@@ -398,7 +420,9 @@ def gangmu_chunker(max_chars: int) -> Chunker:
 def langchain_chunker(max_chars: int) -> Chunker:
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    splitter = RecursiveCharacterTextSplitter(chunk_size=max_chars, chunk_overlap=0, add_start_index=True)
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=max_chars, chunk_overlap=0, add_start_index=True
+    )
 
     def run(text: str) -> list[Span]:
         out: list[Span] = []
@@ -410,7 +434,9 @@ def langchain_chunker(max_chars: int) -> Chunker:
     return run
 
 
-def score(chunker: Chunker, budget: int, root: Path | None = None) -> tuple[Tally, dict[str, Tally]]:
+def score(
+    chunker: Chunker, budget: int, root: Path | None = None
+) -> tuple[Tally, dict[str, Tally]]:
     root = root or corpus_dir()
     total = Tally()
     per_doc: dict[str, Tally] = {}
@@ -430,8 +456,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-chars", type=int, default=500)
     ap.add_argument("--splitter", choices=["gangmu", "langchain", "both"], default="gangmu")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--worst", type=int, default=0, help="list the N documents with the most unfilled chunks")
-    ap.add_argument("--failures", metavar="MEASURE", help="list the chunks that fail MEASURE (fill, purity, path, ...)")
+    ap.add_argument(
+        "--worst", type=int, default=0, help="list the N documents with the most unfilled chunks"
+    )
+    ap.add_argument(
+        "--failures",
+        metavar="MEASURE",
+        help="list the chunks that fail MEASURE (fill, purity, path, ...)",
+    )
     ap.add_argument("--min-purity", type=float)
     ap.add_argument("--min-path", type=float)
     ap.add_argument("--min-fill", type=float)
@@ -451,7 +483,9 @@ def main(argv: list[str] | None = None) -> int:
                     if measure == args.failures:
                         print(f"{name} {doc}:{a}-{b} {detail!r}", file=sys.stderr)
         if args.worst:
-            worst = sorted(per_doc.items(), key=lambda kv: kv[1].filled - kv[1].chunks)[: args.worst]
+            worst = sorted(per_doc.items(), key=lambda kv: kv[1].filled - kv[1].chunks)[
+                : args.worst
+            ]
             results[name]["worst"] = {k: v.summary() for k, v in worst}  # type: ignore[assignment]
         if name == "gangmu":
             s = total.summary()

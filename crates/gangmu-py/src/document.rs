@@ -355,8 +355,8 @@ impl Document {
     /// >>> doc = parse("一、总则\n正文。\n二、附则\n附文。\n")
     /// >>> [(c.text, c.heading_path, c.citation) for c in doc.chunks(max_chars=10)]
     /// [('一、总则\n正文。', ['一、总则'], '一、'), ('二、附则\n附文。', ['二、附则'], '二、')]
-    /// >>> [c.citation for c in doc.chunks(max_tokens=8, length_function=lambda s: len(s.encode()) // 3)]
-    /// ['一、至二、']
+    /// >>> [c.citation for c in doc.chunks(max_tokens=20, length_function=lambda s: len(s.encode()) // 3)]
+    /// ['一、二、']
     #[pyo3(signature = (max_chars = None, overlap = 0, *, max_tokens = None, length_function = None))]
     fn chunks(
         &self,

@@ -14,6 +14,8 @@ pub(super) struct Atom {
     span: Span,
     sticky: bool,
     clause: u32,
+    /// Which block of the run it comes from (`usize::MAX` for the prefix).
+    block: usize,
 }
 
 impl Packer<'_, '_> {
@@ -27,15 +29,17 @@ impl Packer<'_, '_> {
                 span: p.span,
                 sticky: !blocks.is_empty(),
                 clause: first_clause,
+                block: usize::MAX,
             });
         }
-        for b in blocks {
+        for (k, b) in blocks.iter().enumerate() {
             let sticky = b.role.sticky();
             for span in self.split(b.span, &b.pieces, budget) {
                 atoms.push(Atom {
                     span,
                     sticky,
                     clause: b.clause,
+                    block: k,
                 });
             }
         }
@@ -59,7 +63,10 @@ impl Packer<'_, '_> {
         let spans: Vec<Span> = atoms.iter().map(|a| a.span).collect();
         let lens: Vec<usize> = spans.iter().map(|&s| self.len(s)).collect();
         let sticky: Vec<bool> = atoms.iter().map(|a| a.sticky).collect();
-        let groups = self.partition(&spans, &lens, &sticky, budget);
+        let within: Vec<bool> = (0..atoms.len())
+            .map(|i| i > 0 && atoms[i].block == atoms[i - 1].block)
+            .collect();
+        let groups = self.partition(&spans, &lens, &sticky, &within, budget);
         let floor = atoms[0].span.start;
         let mut previous_start = floor;
         for (gi, g) in groups.iter().enumerate() {
@@ -214,7 +221,7 @@ impl Packer<'_, '_> {
                 for s in &sentences[k.min(sentences.len())..] {
                     pieces.push(*s);
                 }
-                let clause = atoms[j].clause;
+                let (clause, block) = (atoms[j].clause, atoms[j].block);
                 let replaced: Vec<Atom> = pieces
                     .into_iter()
                     .map(|span| self.trim(span))
@@ -223,6 +230,7 @@ impl Packer<'_, '_> {
                         span,
                         sticky: false,
                         clause,
+                        block,
                     })
                     .collect();
                 atoms.splice(j..=j, replaced);

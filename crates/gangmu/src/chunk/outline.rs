@@ -293,10 +293,10 @@ impl Builder<'_> {
         if let (Some(f), Some(l)) = (first, last) {
             let (a, b) = (extent(&c.items[f]), extent(&c.items[l]));
             c.extent = a.zip(b).map(|(a, b)| Span::new(a.start, b.end));
-            c.noisy = c.items[f..=l].iter().any(|i| match i {
-                Item::Noise => true,
-                Item::Child(k) => k.noisy,
-                Item::Block(_) => false,
+            // Noise seen so far (in document order) that lies inside the extent.
+            c.noisy = c.extent.is_some_and(|e| {
+                let i = self.noise.partition_point(|n| n.end <= e.start);
+                self.noise.get(i).is_some_and(|n| n.start < e.end)
             });
         }
         c.heading_only = c.items.iter().all(|i| match i {

@@ -34,6 +34,28 @@ use crate::span::Span;
 /// budget (a budget of 500 characters and units of one character).
 const MAX_UNITS_PER_CHUNK: usize = 1024;
 
+/// What [`Packer::partition`] minimises, field by field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Cost {
+    sticky_ends: usize,
+    chunks: usize,
+    small: usize,
+    inside: usize,
+    smallest: std::cmp::Reverse<usize>,
+}
+
+impl Default for Cost {
+    fn default() -> Self {
+        Cost {
+            sticky_ends: 0,
+            chunks: 0,
+            small: 0,
+            inside: 0,
+            smallest: std::cmp::Reverse(usize::MAX),
+        }
+    }
+}
+
 /// A chunk before ids, title and neighbours are set.
 pub(super) struct Draft {
     pub span: Span,
@@ -259,7 +281,8 @@ impl<'a, 'm> Packer<'a, 'm> {
         let spans: Vec<Span> = members.iter().map(|u| u.span).collect();
         let lens: Vec<usize> = members.iter().map(|u| u.len).collect();
         let sticky: Vec<bool> = members.iter().map(|u| u.sticky || u.empty).collect();
-        let groups = self.partition(&spans, &lens, &sticky, self.max);
+        let within = vec![false; spans.len()];
+        let groups = self.partition(&spans, &lens, &sticky, &within, self.max);
         let tail: Vec<&Unit<'_>> = run[body..].iter().map(|&p| &units[p]).collect();
         let count = groups.len();
         for (k, g) in groups.into_iter().enumerate() {
@@ -332,13 +355,16 @@ impl<'a, 'm> Packer<'a, 'm> {
     }
 
     /// Groups consecutive items (`spans`, of lengths `lens`) into chunks of at
-    /// most `max`: the fewest chunks, then the largest smallest chunk, and no
-    /// chunk ending on a sticky item where that can be helped.
+    /// most `max`. In order of precedence: no chunk ending on a sticky item
+    /// where that can be helped; the fewest chunks; the fewest under a quarter
+    /// of the budget; the fewest cuts inside a block (`within[i]`: a cut
+    /// before item i splits a paragraph); the largest smallest chunk.
     pub fn partition(
         &mut self,
         spans: &[Span],
         lens: &[usize],
         sticky: &[bool],
+        within: &[bool],
         max: usize,
     ) -> Vec<Range<usize>> {
         let n = spans.len();
@@ -357,27 +383,27 @@ impl<'a, 'm> Packer<'a, 'm> {
             sum[i + 1] = sum[i] + lens[i] + gaps[i];
         }
         let est = |i: usize, j: usize| sum[j] - sum[i] - gaps[i];
-        // best[j]: (chunks ending on a sticky item, chunks, smallest chunk) for items 0..j.
-        let mut best: Vec<(usize, usize, usize)> = vec![(0, 0, usize::MAX); n + 1];
+        let quarter = max.div_ceil(4);
+        // best[j]: the cost of the best grouping of items 0..j.
+        let mut best: Vec<Cost> = vec![Cost::default(); n + 1];
         let mut from = vec![0usize; n + 1];
         for j in 1..=n {
-            let mut choice: Option<((usize, usize, usize), usize)> = None;
+            let mut choice: Option<(Cost, usize)> = None;
             let lowest = j.saturating_sub(MAX_UNITS_PER_CHUNK);
             for i in (lowest..j).rev() {
                 let size = est(i, j);
                 if size > max && i + 1 < j {
                     break;
                 }
-                let (bad, count, small) = best[i];
-                let cand = (bad + usize::from(sticky[j - 1]), count + 1, small.min(size));
-                let better = match choice {
-                    None => true,
-                    Some((c, _)) => {
-                        (cand.0, cand.1, std::cmp::Reverse(cand.2))
-                            < (c.0, c.1, std::cmp::Reverse(c.2))
-                    }
+                let b = best[i];
+                let cand = Cost {
+                    sticky_ends: b.sticky_ends + usize::from(sticky[j - 1]),
+                    chunks: b.chunks + 1,
+                    small: b.small + usize::from(size < quarter),
+                    inside: b.inside + usize::from(i > 0 && within[i]),
+                    smallest: std::cmp::Reverse(b.smallest.0.min(size)),
                 };
-                if better {
+                if choice.map_or(true, |(c, _)| cand < c) {
                     choice = Some((cand, i));
                 }
             }

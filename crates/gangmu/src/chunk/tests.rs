@@ -394,3 +394,11 @@ fn any_budget_on_any_fixture_keeps_the_invariants() {
         }
     }
 }
+
+#[test]
+fn a_section_with_noise_inside_is_never_one_chunk() {
+    let text = "一、检查内容\n（一）范围。各地要全面检查。\n\n-2-\n\n（二）方式\n采取自查方式。\n\n二、工作要求\n请按时报送。\n";
+    for t in texts(text, 1000) {
+        assert!(!t.contains("-2-"), "{t:?}");
+    }
+}
