@@ -146,34 +146,9 @@ impl Chunk {
     }
 }
 
-/// The label of a heading as used in heading paths: its marker and title,
-/// without surrounding whitespace or the full stop of a run-in heading.
-/// `None` for nodes that are not headings.
-///
-/// ```
-/// let text = "（一）坚持人民至上。要始终把人民放在心中。";
-/// let doc = gangmu::parse(text);
-/// let heading = doc.headings().next().unwrap();
-/// assert_eq!(gangmu::chunk::heading_label(text, heading).as_deref(), Some("（一）坚持人民至上"));
-/// ```
-pub fn heading_label(text: &str, node: &Node) -> Option<String> {
-    match node {
-        Node::Heading { marker, title, .. } => {
-            let marker = marker.as_ref().map(|m| m.text.as_str()).unwrap_or("");
-            let title = text
-                .get(title.range())
-                .unwrap_or("")
-                .trim()
-                .trim_end_matches(['。', '．', '：', ':', '；', ';', '，', ',']);
-            Some(format!("{marker}{title}"))
-        }
-        _ => None,
-    }
-}
-
 /// The label a section or attachment contributes to heading paths: the label
-/// of its heading ([`heading_label`]), or for an attachment its title (`附件`
-/// when it has none). `None` for other nodes.
+/// of its heading ([`Heading::label`](crate::Heading::label)), or for an
+/// attachment its title (`附件` when it has none). `None` for other nodes.
 ///
 /// ```
 /// let text = "一、总则\n正文。";
@@ -182,15 +157,10 @@ pub fn heading_label(text: &str, node: &Node) -> Option<String> {
 /// ```
 pub fn section_label(text: &str, node: &Node) -> Option<String> {
     match node {
-        Node::Section { children, .. } => children.iter().find_map(|c| heading_label(text, c)),
-        Node::Attachment { children, .. } => Some(
-            children
-                .iter()
-                .find_map(|c| match c {
-                    Node::Title { text, .. } => Some(text.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "附件".to_string()),
+        Node::Section(s) => s.heading().map(|h| h.label(text)),
+        Node::Attachment(a) => Some(
+            a.title()
+                .map_or_else(|| "附件".to_string(), |t| t.text.clone()),
         ),
         _ => None,
     }
@@ -278,16 +248,12 @@ fn doc_number(doc: &Document) -> Option<String> {
     let mut decree = String::new();
     for (_, node) in doc.walk() {
         match node {
-            Node::Meta {
-                kind: MetaKind::DocNumber,
-                text,
-                ..
-            } => return Some(text.trim().to_string()),
-            Node::Meta {
-                kind: MetaKind::Decree,
-                text,
-                ..
-            } if !decree.contains('号') => decree.push_str(text),
+            Node::Meta(m) if m.kind == MetaKind::DocNumber => {
+                return Some(m.text.trim().to_string())
+            }
+            Node::Meta(m) if m.kind == MetaKind::Decree && !decree.contains('号') => {
+                decree.push_str(&m.text)
+            }
             _ => {}
         }
     }

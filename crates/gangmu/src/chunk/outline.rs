@@ -4,7 +4,7 @@
 //! [`Node`]s; the packer works on what is built here.
 
 use super::cite::Cite;
-use super::{heading_label, section_label};
+use super::section_label;
 use crate::span::Span;
 use crate::tree::{Document, MetaKind, Node};
 
@@ -84,7 +84,7 @@ pub(super) fn build(text: &str, doc: &Document) -> Outline {
     let attachments = doc
         .children
         .iter()
-        .filter(|n| matches!(n, Node::Attachment { .. }))
+        .filter(|n| matches!(n, Node::Attachment(_)))
         .count();
     let mut b = Builder {
         text,
@@ -157,13 +157,13 @@ impl Builder<'_> {
         let mut clauses = 0u32;
         for child in children {
             match child {
-                Node::Blank { .. } => self.skip(child),
-                Node::Noise { span, .. } => {
+                Node::Blank(_) => self.skip(child),
+                Node::Noise(noise) => {
                     self.skip(child);
-                    self.noise.push(*span);
+                    self.noise.push(noise.span);
                     c.items.push(Item::Noise);
                 }
-                Node::Section { .. } | Node::Attachment { .. } => {
+                Node::Section(_) | Node::Attachment(_) => {
                     let clause = (c.article && clauses > 1).then_some(clauses);
                     let sub = self.container(child, c, clause);
                     c.items.push(Item::Child(sub));
@@ -171,11 +171,11 @@ impl Builder<'_> {
                 _ => {
                     let span = self.trim(child.span());
                     let role = role(child);
-                    if c.article && matches!(child, Node::Paragraph { .. }) {
+                    if c.article && matches!(child, Node::Paragraph(_)) {
                         clauses += 1;
                     }
                     let pieces = match child {
-                        Node::Paragraph { children, .. } => self.pieces(children),
+                        Node::Paragraph(p) => self.pieces(&p.children),
                         _ => Vec::new(),
                     };
                     self.skip(child);
@@ -200,21 +200,16 @@ impl Builder<'_> {
         let id = self.next_id;
         self.next_id += 1;
         let label = section_label(self.text, node);
-        let attachment = matches!(node, Node::Attachment { .. });
+        let attachment = matches!(node, Node::Attachment(_));
         let (cite, article) = match node {
-            Node::Attachment { children, .. } => {
+            Node::Attachment(a) => {
                 self.attachment_no += 1;
-                (Cite::attachment(self.attachment_label(children)), false)
+                (Cite::attachment(self.attachment_label(&a.children)), false)
             }
             _ => {
-                let heading = node.children().first();
-                let marker = match heading {
-                    Some(Node::Heading { marker, .. }) => marker.as_deref(),
-                    _ => None,
-                };
-                let own = heading
-                    .and_then(|h| heading_label(self.text, h))
-                    .unwrap_or_default();
+                let heading = node.children().first().and_then(Node::as_heading);
+                let marker = heading.and_then(|h| h.marker.as_deref());
+                let own = heading.map(|h| h.label(self.text)).unwrap_or_default();
                 let article = marker.is_some_and(|m| m.family == crate::MarkerFamily::Article);
                 (parent.cite.child(marker, &own, clause), article)
             }
@@ -239,12 +234,8 @@ impl Builder<'_> {
     /// several (`附件1`), else `附件`.
     fn attachment_label(&self, children: &[Node]) -> String {
         let written = children.iter().find_map(|n| match n {
-            Node::Meta {
-                kind: MetaKind::AttachmentNote,
-                text,
-                ..
-            } => {
-                let t = text.trim();
+            Node::Meta(m) if m.kind == MetaKind::AttachmentNote => {
+                let t = m.text.trim();
                 let rest = t.strip_prefix("附件")?;
                 let number: String = rest
                     .trim_start()
@@ -271,9 +262,7 @@ impl Builder<'_> {
         let mut out = Vec::new();
         for child in children {
             match child {
-                Node::Enumeration { children, .. } => {
-                    out.extend(children.iter().map(|i| self.trim(i.span())))
-                }
+                Node::Enumeration(e) => out.extend(e.children.iter().map(|i| self.trim(i.span()))),
                 _ => out.push(self.trim(child.span())),
             }
         }
@@ -310,15 +299,13 @@ impl Builder<'_> {
 fn role(node: &Node) -> Role {
     match node {
         // An attachment's own label (`附件2`) goes with its title.
-        Node::Meta {
-            kind: MetaKind::AttachmentNote,
-            text,
-            ..
-        } if is_attachment_label(text) => Role::Front,
-        Node::Heading { .. } => Role::Heading,
-        Node::Title { .. } => Role::Title,
-        Node::Subtitle { .. } | Node::Continuation { .. } => Role::Front,
-        Node::Meta { kind, .. } => match kind {
+        Node::Meta(m) if m.kind == MetaKind::AttachmentNote && is_attachment_label(&m.text) => {
+            Role::Front
+        }
+        Node::Heading(_) => Role::Heading,
+        Node::Title(_) => Role::Title,
+        Node::Subtitle(_) | Node::Continuation(_) => Role::Front,
+        Node::Meta(m) => match m.kind {
             MetaKind::CopyNumber
             | MetaKind::Secrecy
             | MetaKind::Urgency
