@@ -407,10 +407,11 @@ def gangmu_chunker(max_chars: int) -> Chunker:
         nodes = list(doc.walk())
         out: list[Span] = []
         for c in doc.chunks(max_chars=max_chars):
+            # (Releases before 0.2 have no parts: scored on the chunk alone.)
             parts = [
                 (p.start, p.end, nodes[p.section_id].line if p.section_id is not None else 0)
-                for p in c.parts
-            ]
+                for p in getattr(c, "parts", None) or []
+            ] or None
             out.append((c.start, c.end, list(c.heading_path), parts))
         return out
 
@@ -451,6 +452,25 @@ def score(
     return total, per_doc
 
 
+def show(name: str, max_chars: int, limit: int) -> None:
+    """One line per chunk: id, size, citation, heading path, the first and last
+    characters of the text (a short quote, for illustration)."""
+    import gangmu
+
+    text = (corpus_dir() / f"{name}.txt").read_text(encoding="utf-8")
+    chunks = gangmu.parse(text).chunks(max_chars=max_chars)
+    print(f"{name}: {len(chunks)} chunks at max_chars={max_chars}")
+    print(f"title={chunks[0].title!r} doc_number={chunks[0].doc_number!r}")
+    for c in chunks[:limit]:
+        flat = c.text.replace("\n", "⏎")
+        quote = flat if len(flat) <= 24 else f"{flat[:12]}…{flat[-8:]}"
+        parts = "" if len(c.parts) < 2 else f" parts={[p.citation for p in c.parts]}"
+        print(
+            f"#{c.id:<3} {c.size:>4}  {c.citation or '—':<14} {' > '.join(c.heading_path) or '—'}"
+            f"{parts}  «{quote}»"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--max-chars", type=int, default=500)
@@ -464,12 +484,19 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MEASURE",
         help="list the chunks that fail MEASURE (fill, purity, path, ...)",
     )
+    ap.add_argument(
+        "--show", metavar="NAME", help="print the chunks of corpus document NAME and exit"
+    )
+    ap.add_argument("--limit", type=int, default=12, help="chunks printed by --show")
     ap.add_argument("--min-purity", type=float)
     ap.add_argument("--min-path", type=float)
     ap.add_argument("--min-fill", type=float)
     ap.add_argument("--max-heading-only", type=int)
     args = ap.parse_args(argv)
 
+    if args.show:
+        show(args.show, args.max_chars, args.limit)
+        return 0
     splitters = ["gangmu", "langchain"] if args.splitter == "both" else [args.splitter]
     results = {}
     failed = False
