@@ -212,7 +212,7 @@ mod tests {
 
     fn marker(s: &str) -> Marker {
         let line = format!("{s}加强管理");
-        crate::marker::parse_marker(&line).expect("a marker")
+        crate::parse_marker(&line).expect("a marker")
     }
 
     #[test]
