@@ -49,6 +49,7 @@ Exit status 1 when a --min-*/--max-* threshold fails (for the gangmu splitter).
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 import re
@@ -277,14 +278,7 @@ def score_document(text: str, gold: Gold, chunks: Sequence[Span], budget: int) -
             starts.append(i + 1)
 
     def line_of(offset: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1
+        return bisect.bisect_right(starts, offset)
 
     t = Tally()
     ranges = []

@@ -243,6 +243,14 @@ fn run(text: &str, doc: &Document, max: usize, overlap: usize, measure: Measure<
         .collect()
 }
 
+/// `span` without the white space (U+3000 included) at either end.
+fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = (span.start + s.trim_end().len()).max(start);
+    Span::new(start, end)
+}
+
 /// The 发文字号, else the number of the 令 that promulgates the document.
 fn doc_number(doc: &Document) -> Option<String> {
     let mut decree = String::new();

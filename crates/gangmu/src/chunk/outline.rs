@@ -138,10 +138,7 @@ struct Builder<'t> {
 
 impl Builder<'_> {
     fn trim(&self, span: Span) -> Span {
-        let s = &self.text[span.range()];
-        let start = span.start + (s.len() - s.trim_start().len());
-        let end = (span.start + s.trim_end().len()).max(start);
-        Span::new(start, end)
+        super::trim(self.text, span)
     }
 
     /// Skips `node` and everything under it in the walk numbering.

@@ -130,10 +130,7 @@ impl<'a, 'm> Packer<'a, 'm> {
     }
 
     pub fn trim(&self, span: Span) -> Span {
-        let s = &self.text[span.range()];
-        let start = span.start + (s.len() - s.trim_start().len());
-        let end = (span.start + s.trim_end().len()).max(start);
-        Span::new(start, end)
+        super::trim(self.text, span)
     }
 
     /// Packs container `c`, the first chunk starting with `prefix`.
