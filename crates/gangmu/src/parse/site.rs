@@ -506,9 +506,7 @@ fn is_name_line(c: &str) -> bool {
         return false;
     }
     n <= NAME_LINE_MAX_CHARS
-        || (n <= OFFICE_LINE_MAX_CHARS
-            && c.trim().contains([' ', '\u{3000}'])
-            && !c.contains('《'))
+        || (n <= OFFICE_LINE_MAX_CHARS && c.trim().contains([' ', '\u{3000}']) && !c.contains('《'))
 }
 
 /// Whether `line` copies (or is copied by) the title: one contains the other
