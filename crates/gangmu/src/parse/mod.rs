@@ -47,7 +47,9 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
     let page = Page::new(text);
     let classify::Classes { mut kinds, markers } = classify::classify(&page);
     // 3. Tables of contents: runs of headings that the body repeats.
-    for i in toc::tables_of_contents(&page, &kinds, &markers) {
+    let tocs = toc::tables_of_contents(&page, &kinds, &markers);
+    let headed = toc::headed_tables_of_contents(&page, &kinds);
+    for i in tocs.into_iter().chain(headed) {
         kinds[i] = LineKind::Noise(NoiseKind::TableOfContents);
     }
     // 4. Hard wraps.
