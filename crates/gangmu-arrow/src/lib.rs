@@ -4,8 +4,8 @@
 //! pipelines: one row per node (`gangmu.nodes/1`) or per chunk
 //! (`gangmu.chunks/1`), built directly into Arrow arrays. The Python package
 //! hands these batches to pyarrow through the Arrow C stream interface, so no
-//! Python object is made per row; the `gangmu` command writes them as JSON
-//! lines or Parquet.
+//! Python object is made per row; the `gangmu` command writes the same rows
+//! as JSON lines.
 //!
 //! Offsets are code points (as Python counts), with UTF-8 byte offsets beside
 //! them. The schemas are versioned (the `gangmu.schema` metadata key) and
@@ -29,8 +29,6 @@ mod batch;
 mod chunks;
 mod columns;
 mod nodes;
-#[cfg(feature = "parquet")]
-mod parquet_file;
 
 pub use batch::{
     chunk_batches, default_threads, map_ordered, node_batches, Data, Input, THREADS_VAR,
@@ -40,5 +38,3 @@ pub use chunks::{
 };
 pub use columns::SCHEMA_KEY;
 pub use nodes::{nodes_schema, NodeTable, NODES_SCHEMA};
-#[cfg(feature = "parquet")]
-pub use parquet_file::ParquetFile;
