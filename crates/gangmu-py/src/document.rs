@@ -349,11 +349,7 @@ impl Document {
     /// [('一、总则\n正文。', ['一、总则']), ('二、附则\n附文。', ['二、附则'])]
     #[pyo3(signature = (max_chars = 1000, overlap = 0))]
     fn chunks(&self, py: Python<'_>, max_chars: usize, overlap: usize) -> PyResult<Vec<Chunk>> {
-        if max_chars == 0 || overlap >= max_chars {
-            return Err(PyValueError::new_err(format!(
-                "need max_chars >= 1 and overlap < max_chars (got max_chars={max_chars}, overlap={overlap})"
-            )));
-        }
+        crate::table::check_chunk_args(max_chars, overlap)?;
         let p = &*self.0;
         let chunks = py.detach(|| gangmu::chunk::chunks(&p.source, &p.doc, max_chars, overlap));
         chunks
