@@ -14,7 +14,7 @@ from typing import Any, Union
 import gangmu
 
 Row = dict[str, Any]
-DocumentInput = Union[str, bytes, None]
+DocumentInput = Union[str, bytes, bytearray, memoryview, None]
 
 
 NODE_COLUMNS = (
@@ -106,21 +106,22 @@ def chunk_error_row(doc_id: str, error: str) -> Row:
 
 
 def documents(texts: Sequence[DocumentInput]) -> list[gangmu.Document | str]:
-    """Serial parse_many of the texts, bytes decoded with parse_bytes; an input
-    that is not text gives the reason instead of a document."""
-    out: list[gangmu.Document | str] = []
-    strs = iter(gangmu.parse_many([t for t in texts if isinstance(t, str)], threads=1))
-    for t in texts:
+    """Serial ``parse_many`` of the texts (bytes decoded first, as parse_bytes
+    decodes them); an input that is not text gives the reason instead."""
+    decoded: list[str] = []
+    reasons: dict[int, str] = {}
+    for i, t in enumerate(texts):
         if isinstance(t, str):
-            out.append(next(strs))
+            decoded.append(t)
         elif t is None:
-            out.append("no document (None)")
+            reasons[i] = "no document (None)"
         else:
             try:
-                out.append(gangmu.parse_bytes(t))
+                decoded.append(gangmu.parse_bytes(bytes(t)).text)
             except gangmu.DecodeError as e:
-                out.append(str(e))
-    return out
+                reasons[i] = str(e)
+    docs = iter(gangmu.parse_many(decoded, threads=1))
+    return [reasons[i] if i in reasons else next(docs) for i in range(len(texts))]
 
 
 def expected_node_rows(texts: Sequence[DocumentInput], ids: Sequence[str]) -> list[Row]:
