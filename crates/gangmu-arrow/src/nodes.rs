@@ -49,55 +49,52 @@ fn node_fields<'a>(text: &'a str, node: &'a Node) -> NodeFields<'a> {
         ..NodeFields::default()
     };
     match node {
-        Node::Noise { kind, .. } => NodeFields {
-            kind: serde_name(kind),
+        Node::Noise(n) => NodeFields {
+            kind: serde_name(&n.kind),
             ..base
         },
-        Node::Meta { kind, text, .. } => NodeFields {
-            kind: serde_name(kind),
-            value: Some(text),
+        Node::Meta(m) => NodeFields {
+            kind: serde_name(&m.kind),
+            value: Some(&m.text),
             ..base
         },
-        Node::Title { text, .. } | Node::Subtitle { text, .. } => NodeFields {
-            value: Some(text),
+        Node::Title(t) => NodeFields {
+            value: Some(&t.text),
             ..base
         },
-        Node::Section { depth, .. } => NodeFields {
-            depth: Some(*depth),
+        Node::Subtitle(t) => NodeFields {
+            value: Some(&t.text),
             ..base
         },
-        Node::Heading {
-            depth,
-            level,
-            marker,
-            title,
-            run_in,
-            ..
-        } => NodeFields {
-            depth: Some(*depth),
-            level: *level,
-            marker: marker.as_ref().map(|m| m.text.as_str()),
-            family: marker.as_ref().map(|m| Cow::Borrowed(m.family.name())),
-            ordinal: marker.as_ref().map(|m| m.ordinal),
-            title: Some(text.get(title.range()).unwrap_or("")),
-            run_in: Some(*run_in),
+        Node::Section(s) => NodeFields {
+            depth: Some(s.depth),
             ..base
         },
-        Node::Enumeration { family, .. } => NodeFields {
-            family: serde_name(family).map(Cow::Owned),
+        Node::Heading(h) => NodeFields {
+            depth: Some(h.depth),
+            level: h.level,
+            marker: h.marker.as_ref().map(|m| m.text.as_str()),
+            family: h.marker.as_ref().map(|m| Cow::Borrowed(m.family.name())),
+            ordinal: h.marker.as_ref().map(|m| m.ordinal),
+            title: Some(text.get(h.title.range()).unwrap_or("")),
+            run_in: Some(h.run_in),
             ..base
         },
-        Node::Item { marker, .. } => NodeFields {
-            marker: Some(&marker.text),
-            family: serde_name(&marker.family).map(Cow::Owned),
-            ordinal: Some(marker.ordinal),
+        Node::Enumeration(e) => NodeFields {
+            family: serde_name(&e.family).map(Cow::Owned),
             ..base
         },
-        Node::Blank { .. }
-        | Node::Continuation { .. }
-        | Node::Paragraph { .. }
-        | Node::Text { .. }
-        | Node::Attachment { .. } => base,
+        Node::Item(i) => NodeFields {
+            marker: Some(&i.marker.text),
+            family: serde_name(&i.marker.family).map(Cow::Owned),
+            ordinal: Some(i.marker.ordinal),
+            ..base
+        },
+        Node::Blank(_)
+        | Node::Continuation(_)
+        | Node::Paragraph(_)
+        | Node::Text(_)
+        | Node::Attachment(_) => base,
     }
 }
 
