@@ -30,7 +30,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-MODES = ["serial", "parse_many", "parse_table", "ray_io", "ray", "spark_io", "spark"]
+MODES = [
+    "serial", "parse_many", "parse_table",
+    "ray_io", "ray", "ray_parquet", "spark_io", "spark", "spark_parquet",
+]  # fmt: skip
 
 
 def peak_rss() -> int:
@@ -49,6 +52,26 @@ def build_collection(corpus: Path, target_mb: float, out: Path) -> None:
             (out / f"{copy:04d}_{p.name}").write_bytes(data)
             total += len(data)
         copy += 1
+
+
+def build_parquet(directory: Path) -> Path:
+    """The collection as Parquet rows (`id`, `text`), in 16 files."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = directory.parent / f"{directory.name}-parquet"
+    if out.is_dir():
+        return out
+    out.mkdir()
+    files = sorted(directory.glob("*.txt"))
+    per = -(-len(files) // 16)
+    for k in range(0, len(files), per):
+        part = files[k : k + per]
+        table = pa.table(
+            {"id": [p.name for p in part], "text": [p.read_text(encoding="utf-8") for p in part]}
+        )
+        pq.write_table(table, out / f"part-{k // per:02d}.parquet", row_group_size=64)
+    return out
 
 
 def recipes() -> dict[str, Any]:
@@ -97,26 +120,39 @@ def run_mode(mode: str, directory: Path, out: Path) -> dict[str, Any]:
         result["arrow_bytes"] = table.nbytes
         pq.write_table(table, out / "nodes.parquet")
         result["threads"] = gangmu.default_threads()
-    elif mode in ("ray", "ray_io"):
+    elif mode.startswith("ray"):
         import pyarrow as pa
         import ray
 
         init = time.perf_counter()
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
         result["init_seconds"] = time.perf_counter() - init
-        parse_files = recipes()["parse_files"]
+        parse_batch = recipes()["parse_batch"]
 
-        def batch(b: pa.Table) -> pa.Table:
-            t = parse_files(b) if mode == "ray" else pa.table({"path": b["path"]})
+        def batch(b: pa.Table, text_column: str, id_column: str) -> pa.Table:
+            if mode == "ray_io":
+                t = pa.table({"path": b[id_column]})
+            else:
+                t = parse_batch(b, text_column, id_column)
             record_worker(stats)
             return t
 
         start = time.perf_counter()
-        ds = ray.data.read_binary_files(str(directory), include_paths=True)
-        ds.map_batches(batch, batch_format="pyarrow", batch_size=64).write_parquet(str(out))
+        if mode == "ray_parquet":
+            ds = ray.data.read_parquet(str(build_parquet(directory)))
+            columns = {"text_column": "text", "id_column": "id"}
+        else:
+            ds = ray.data.read_binary_files(
+                str(directory), include_paths=True, file_extensions=["txt"]
+            )
+            columns = {"text_column": "bytes", "id_column": "path"}
+        nodes = ds.map_batches(batch, fn_kwargs=columns, batch_format="pyarrow", batch_size=64)
+        nodes.write_parquet(str(out))
         ray.shutdown()
-    elif mode in ("spark", "spark_io"):
+    elif mode.startswith("spark"):
         os.environ["PYSPARK_PYTHON"] = sys.executable
+        from functools import partial
+
         from pyspark.sql import SparkSession
         from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -129,25 +165,32 @@ def run_mode(mode: str, directory: Path, out: Path) -> dict[str, Any]:
         )
         spark.sparkContext.setLogLevel("ERROR")
         result["init_seconds"] = time.perf_counter() - init
-        parse_partition = recipes()["parse_partition"]
+        node_batches = recipes()["node_batches"]
         import pyarrow as pa
 
-        def partition(batches):  # type: ignore[no-untyped-def]
-            if mode == "spark":
-                for b in parse_partition(batches):
-                    yield b
+        def partition(batches, text_column: str, id_column: str):  # type: ignore[no-untyped-def]
+            if mode == "spark_io":
+                for b in batches:
+                    yield pa.record_batch({"path": b.column(id_column)})
                     record_worker(stats)
             else:
-                for b in batches:
-                    yield pa.record_batch({"path": b.column("path")})
+                for b in node_batches(batches, text_column, id_column):
+                    yield b
                     record_worker(stats)
 
-        schema = from_arrow_schema(gangmu.nodes_schema()) if mode == "spark" else "path string"
+        schema = from_arrow_schema(gangmu.nodes_schema()) if mode != "spark_io" else "path string"
+        if mode == "spark_parquet":
+            source = str(build_parquet(directory))
         start = time.perf_counter()
-        files_df = spark.read.format("binaryFile").option("pathGlobFilter", "*.txt")
-        nodes = (
-            files_df.load(str(directory)).select("path", "content").mapInArrow(partition, schema)
-        )
+        if mode == "spark_parquet":
+            docs = spark.read.parquet(source)
+            text_column, id_column = "text", "id"
+        else:
+            reader = spark.read.format("binaryFile").option("pathGlobFilter", "*.txt")
+            docs = reader.load(str(directory))
+            text_column, id_column = "content", "path"
+        parse = partial(partition, text_column=text_column, id_column=id_column)
+        nodes = docs.select(id_column, text_column).mapInArrow(parse, schema)
         nodes.write.mode("overwrite").parquet(str(out))
         jvm = spark.sparkContext._jvm  # type: ignore[attr-defined]
         pid = jvm.java.lang.ProcessHandle.current().pid()
@@ -161,7 +204,7 @@ def run_mode(mode: str, directory: Path, out: Path) -> dict[str, Any]:
     result["peak_rss"] = peak_rss()
     result["worker_peak_rss"] = worker_peaks(stats)
     shutil.rmtree(stats, ignore_errors=True)
-    if mode in ("ray", "spark", "parse_table"):
+    if mode in ("ray", "ray_parquet", "spark", "spark_parquet", "parse_table"):
         import pyarrow.parquet as pq
 
         result["rows"] = sum(pq.read_metadata(p).num_rows for p in out.rglob("*.parquet"))
@@ -223,6 +266,8 @@ def main() -> None:
         build_collection(corpus, args.mb, directory)
     files = list(directory.glob("*.txt"))
     size = sum(p.stat().st_size for p in files)
+    if any(m.endswith("_parquet") for m in args.modes.split(",")):
+        build_parquet(directory)
     print(
         f"gangmu {gangmu.__version__}, Python {platform.python_version()}, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f}; collection: {len(files)} files, "
@@ -243,6 +288,7 @@ def main() -> None:
         show(json.loads(proc.stdout.strip().splitlines()[-1]))
     if own:
         shutil.rmtree(directory, ignore_errors=True)
+        shutil.rmtree(directory.parent / f"{directory.name}-parquet", ignore_errors=True)
 
 
 if __name__ == "__main__":

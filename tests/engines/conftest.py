@@ -43,6 +43,30 @@ def documents_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def documents_parquet(documents_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The text files of documents_dir as Parquet rows (`id`, `text`), and one
+    row whose text is null."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    prefixes = ("corpus_", "notice", "web", "speech")
+    chosen = [p for p in files(documents_dir) if p.name.startswith(prefixes)][:24]
+    rows = [(p.name, p.read_text(encoding="utf-8")) for p in chosen]
+    rows.append(("null_text", None))  # type: ignore[arg-type]
+    out = tmp_path_factory.mktemp("parquet") / "documents.parquet"
+    table = pa.table({"id": [r[0] for r in rows], "text": [r[1] for r in rows]})
+    pq.write_table(table, out, row_group_size=8)
+    return out
+
+
+def parquet_rows(path: Path) -> tuple[list[str | None], list[str]]:
+    import pyarrow.parquet as pq
+
+    t = pq.read_table(path)
+    return t.column("text").to_pylist(), t.column("id").to_pylist()
+
+
 def files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.txt"))
 

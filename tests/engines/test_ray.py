@@ -12,7 +12,8 @@ import gangmu
 import pyarrow.parquet as pq
 import pytest
 import ray
-from conftest import by_name, expected_chunks, expected_nodes, files, recipe
+from conftest import by_name, expected_chunks, expected_nodes, files, parquet_rows, recipe
+from reference_rows import expected_node_rows
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -26,7 +27,7 @@ def test_the_ray_recipe_writes_the_rows_of_serial_parse_many(
     documents_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "nodes"
-    recipe("ray")["parse_with_ray"](str(documents_dir), str(out))
+    recipe("ray")["parse_files_with_ray"](str(documents_dir), str(out))
     rows = pq.read_table(out).to_pylist()
     expected = expected_nodes(documents_dir)
     assert len(files(documents_dir)) >= 35
@@ -37,13 +38,24 @@ def test_the_ray_recipe_writes_the_rows_of_serial_parse_many(
     assert errors[0]["error"].startswith("binary content")
 
 
+def test_the_ray_recipe_for_documents_in_parquet(documents_parquet: Path, tmp_path: Path) -> None:
+    out = tmp_path / "nodes"
+    recipe("ray")["parse_parquet_with_ray"](str(documents_parquet), str(out))
+    texts, ids = parquet_rows(documents_parquet)
+    expected = expected_node_rows(texts, ids)
+    assert len(ids) > 10 and len(expected) > 1_000
+    rows = pq.read_table(out).to_pylist()
+    assert by_name(rows) == by_name(expected)
+    assert [r["doc_id"] for r in rows if r["type"] == "error"] == ["null_text"]
+
+
 def test_the_ray_chunks_recipe_from_items(documents_dir: Path) -> None:
     items = [
         {"id": p.name, "text": p.read_text(encoding="utf-8")}
         for p in files(documents_dir)
         if p.name.startswith(("corpus_", "web_", "notice_"))
     ]
-    table = recipe("ray chunks")["chunk_with_ray"](items)
+    table = recipe("ray")["chunk_with_ray"](items, max_chars=500)
     names = {i["id"] for i in items}
     expected = [r for r in expected_chunks(documents_dir, 500) if r["doc_id"] in names]
     assert len(expected) > 100

@@ -11,8 +11,9 @@ from pathlib import Path
 import gangmu
 import pyarrow.parquet as pq
 import pytest
-from conftest import by_name, expected_nodes, recipe
+from conftest import by_name, expected_nodes, parquet_rows, recipe
 from pyspark.sql import SparkSession
+from reference_rows import expected_node_rows
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +35,24 @@ def test_the_spark_recipe_writes_the_rows_of_serial_parse_many(
     spark: SparkSession, documents_dir: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "nodes"
-    recipe("spark")["parse_with_spark"](spark, str(documents_dir), str(out))
+    recipe("spark")["parse_files_with_spark"](spark, str(documents_dir), str(out))
     rows = pq.read_table(out).to_pylist()
     expected = expected_nodes(documents_dir)
     assert len(expected) > 3_000
     assert by_name(rows) == by_name(expected)
     errors = [r for r in rows if r["type"] == "error"]
     assert [r["doc_id"].rsplit("/", 1)[-1] for r in errors] == ["not_text.txt"]
+
+
+def test_the_spark_recipe_for_documents_in_parquet(
+    spark: SparkSession, documents_parquet: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "nodes"
+    recipe("spark")["parse_parquet_with_spark"](spark, str(documents_parquet), str(out))
+    texts, ids = parquet_rows(documents_parquet)
+    rows = pq.read_table(out).to_pylist()
+    assert by_name(rows) == by_name(expected_node_rows(texts, ids))
+    assert [r["doc_id"] for r in rows if r["type"] == "error"] == ["null_text"]
 
 
 def test_python_workers_use_one_thread(spark: SparkSession) -> None:
