@@ -32,6 +32,9 @@ for req in "$root"/tests/python/requirements-*.txt; do
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
 done
 
+step "retrieval frameworks for the integration tests (langchain-text-splitters, llama-index-core)"
+VENV="$venv" bash "$root/scripts/install-retrieval-extras.sh"
+
 step "ruff check python tests/python"
 "$venv/bin/ruff" check python tests/python
 "$venv/bin/ruff" format --check python tests/python

@@ -26,6 +26,7 @@ from typing import Any, Union
 from ._errors import ConfigError, DecodeError, GangmuError
 from ._native import (
     Chunk,
+    ChunkPart,
     Config,
     Diagnostic,
     Document,
@@ -58,6 +59,7 @@ __all__ = [
     "NODES_SCHEMA",
     "RULE_IDS",
     "Chunk",
+    "ChunkPart",
     "Config",
     "ConfigError",
     "DecodeError",

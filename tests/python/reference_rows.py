@@ -79,29 +79,36 @@ def node_error_row(doc_id: str, error: str) -> Row:
 def chunk_rows(
     doc: gangmu.Document, doc_id: str, max_chars: int = 1000, overlap: int = 0
 ) -> list[Row]:
-    title = doc.title
-    return [
-        {
-            "doc_id": doc_id,
-            "chunk_id": i,
-            "text": c.text,
-            "start": c.start,
-            "end": c.end,
-            "byte_start": c.byte_start,
-            "byte_end": c.byte_end,
-            "line": c.line,
-            "heading_path": c.heading_path,
-            "doc_title": title,
-            "error": None,
-        }
-        for i, c in enumerate(doc.chunks(max_chars=max_chars, overlap=overlap))
-    ]
+    """One row per chunk of ``doc``: the fields of ``Chunk.to_dict()``."""
+    rows = []
+    for c in doc.chunks(max_chars=max_chars, overlap=overlap):
+        d = c.to_dict()
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "chunk_id": d["id"],
+                "text": c.text,
+                **{k: d[k] for k in ("start", "end", "byte_start", "byte_end", "line", "size")},
+                "doc_title": d["title"],
+                "doc_number": d["doc_number"],
+                "heading_path": d["heading_path"],
+                "citation": d["citation"],
+                "parts": d["parts"],
+                "parent_id": d["parent_id"],
+                "prev_id": d["prev_id"],
+                "next_id": d["next_id"],
+                "error": None,
+            }
+        )
+    return rows
 
 
 def chunk_error_row(doc_id: str, error: str) -> Row:
     return {
         "doc_id": doc_id, "chunk_id": 0, "text": "", "start": 0, "end": 0, "byte_start": 0,
-        "byte_end": 0, "line": 0, "heading_path": [], "doc_title": None, "error": error,
+        "byte_end": 0, "line": 0, "size": 0, "doc_title": None, "doc_number": None,
+        "heading_path": [], "citation": "", "parts": [], "parent_id": None, "prev_id": None,
+        "next_id": None, "error": error,
     }  # fmt: skip
 
 

@@ -60,9 +60,9 @@ def test_offsets_are_code_points_and_slice_the_str() -> None:
         assert MIXED.encode()[r["byte_start"] : r["byte_end"]].decode() == r["text"]
 
 
-def documented(version: str) -> list[tuple[str, str, bool]]:
+def documented(version: str, marker: str = "schema") -> list[tuple[str, str, bool]]:
     doc = (REPO / "docs" / "arrow.md").read_text(encoding="utf-8")
-    block = doc.split(f"<!-- schema {version} -->", 1)[1].strip().splitlines()
+    block = doc.split(f"<!-- {marker} {version} -->", 1)[1].strip().splitlines()
     rows = []
     for line in block[2:]:
         if not line.startswith("|"):
@@ -75,6 +75,8 @@ def documented(version: str) -> list[tuple[str, str, bool]]:
 def pyarrow_type(t: pa.DataType) -> str:
     if pa.types.is_list(t):
         assert not t.value_field.nullable, "list items are never null"
+        if pa.types.is_struct(t.value_type):
+            return "list<part>"
         return f"list<{pyarrow_type(t.value_type)}>"
     return str(t)
 
@@ -87,6 +89,24 @@ def test_the_schemas_pyarrow_receives_are_the_documented_ones(schema, version) -
     s = schema()
     assert s.metadata == {b"gangmu.schema": version.encode()}
     assert [(f.name, pyarrow_type(f.type), f.nullable) for f in s] == documented(version)
+
+
+def test_the_parts_of_a_chunk_are_the_documented_struct() -> None:
+    part = gangmu.chunks_schema().field("parts").type.value_type
+    got = [(f.name, pyarrow_type(f.type), f.nullable) for f in part]
+    assert got == documented("gangmu.chunks/1 part", marker="struct")
+
+
+def test_chunk_rows_carry_citations_and_ids() -> None:
+    text = "第一章　总则\n第一条　为了规范管理，制定本办法。\n第二条　本办法适用于全市。\n"
+    rows = gangmu.chunks_table([text], max_chars=200).to_pylist()
+    nodes = gangmu.parse_table([text]).to_pylist()
+    assert rows[0]["citation"] and rows[0]["parts"], rows[0]
+    for r in rows:
+        if r["parent_id"] is not None:
+            assert nodes[r["parent_id"]]["type"] in ("section", "attachment")
+        for p in r["parts"]:
+            assert text[p["start"] : p["end"]] in r["text"] or p["start"] >= r["start"]
 
 
 def test_tables_carry_their_schema() -> None:

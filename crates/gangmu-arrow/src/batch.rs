@@ -141,7 +141,8 @@ pub fn node_batches(inputs: &[Input<'_>], threads: usize) -> Vec<RecordBatch> {
 /// ```
 /// use gangmu_arrow::{ChunkOptions, Data, Input};
 /// let inputs = [Input { id: "a", data: Data::Text("一、总则\n正文。\n二、附则\n附文。") }];
-/// let batches = gangmu_arrow::chunk_batches(&inputs, ChunkOptions::default(), 1);
+/// let options = ChunkOptions { max_chars: 10, overlap: 0 };
+/// let batches = gangmu_arrow::chunk_batches(&inputs, options, 1);
 /// assert_eq!(batches[0].num_rows(), 2);
 /// ```
 pub fn chunk_batches(
@@ -338,7 +339,21 @@ mod tests {
         let chunks_two = chunk_batches(&inputs, ChunkOptions::default(), 2);
         let rows = |b: &[RecordBatch]| b.iter().map(|b| b.num_rows()).sum::<usize>();
         assert_eq!(rows(&chunks_one), rows(&chunks_two));
-        assert_eq!(rows(&chunks_one), 38 * 2 + 2);
+        let per_doc: usize = inputs
+            .iter()
+            .filter_map(|i| match i.data {
+                Data::Text(t) => Some(gangmu::chunk::chunks(t, &gangmu::parse(t), 1000, 0).len()),
+                Data::Bytes(b) => std::str::from_utf8(b)
+                    .ok()
+                    .map(|t| gangmu::chunk::chunks(t, &gangmu::parse(t), 1000, 0).len()),
+                Data::Invalid(_) => None,
+            })
+            .sum();
+        assert_eq!(
+            rows(&chunks_one),
+            per_doc + 2,
+            "the chunks and two error rows"
+        );
     }
 
     /// (doc_id, type) of every row, across batches.

@@ -4,10 +4,10 @@
 
 use arrow_array::RecordBatch;
 use arrow_schema::SchemaRef;
-use gangmu::chunk::Chunk;
+use gangmu::chunk::{Chunk, ChunkPart};
 use gangmu::{Document, LineIndex};
 
-use crate::columns::{json_line, schema_of, Builders, Cells, Null, Row};
+use crate::columns::{json_line, schema_of, Builders, Cells, Null, Record, Row};
 
 /// The version of the chunk table's schema, stored in its metadata under
 /// [`SCHEMA_KEY`](crate::SCHEMA_KEY).
@@ -41,9 +41,10 @@ impl Default for ChunkOptions {
     }
 }
 
-/// One row of the chunk table: a [`Chunk`] with its document's id and title,
-/// its offsets in code points and its line. Its columns are listed once, in
-/// [`Row::cells`]: a field added to [`Chunk`] becomes a column there.
+/// One row of the chunk table: a [`Chunk`] with its document's id, its
+/// offsets in code points and its line. Its columns are listed once, in
+/// [`Record::cells`], in the order of [`Chunk`]'s fields: a field added to
+/// [`Chunk`] becomes a field here and one line there.
 #[derive(Default)]
 struct ChunkRow<'a> {
     doc_id: &'a str,
@@ -54,32 +55,69 @@ struct ChunkRow<'a> {
     byte_start: i64,
     byte_end: i64,
     line: i32,
-    heading_path: &'a [String],
+    size: i64,
     doc_title: Option<&'a str>,
+    doc_number: Option<&'a str>,
+    heading_path: &'a [String],
+    citation: &'a str,
+    parts: Vec<PartRow<'a>>,
+    parent_id: Option<i32>,
+    prev_id: Option<i32>,
+    next_id: Option<i32>,
     error: Option<&'a str>,
 }
 
+/// One item of a chunk's `parts`: a [`ChunkPart`].
+#[derive(Default)]
+struct PartRow<'a> {
+    start: i64,
+    end: i64,
+    byte_start: i64,
+    byte_end: i64,
+    citation: &'a str,
+    section_id: Option<i32>,
+}
+
+fn offset(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn id(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
 impl<'a> ChunkRow<'a> {
-    fn new(
-        doc_id: &'a str,
-        chunk_id: usize,
-        text: &'a str,
-        index: &LineIndex,
-        chunk: &'a Chunk,
-        doc_title: Option<&'a str>,
-    ) -> Self {
-        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+    fn new(doc_id: &'a str, text: &'a str, index: &LineIndex, chunk: &'a Chunk) -> Self {
+        let cp = |byte: usize| offset(index.char_offset(byte));
         ChunkRow {
             doc_id,
-            chunk_id: i32::try_from(chunk_id).unwrap_or(i32::MAX),
+            chunk_id: id(chunk.id),
             text: text.get(chunk.span.range()).unwrap_or(""),
-            start: n(index.char_offset(chunk.span.start)),
-            end: n(index.char_offset(chunk.span.end)),
-            byte_start: n(chunk.span.start),
-            byte_end: n(chunk.span.end),
-            line: i32::try_from(index.line(chunk.span.start)).unwrap_or(i32::MAX),
+            start: cp(chunk.span.start),
+            end: cp(chunk.span.end),
+            byte_start: offset(chunk.span.start),
+            byte_end: offset(chunk.span.end),
+            line: id(index.line(chunk.span.start)),
+            size: offset(chunk.size),
+            doc_title: chunk.title.as_deref(),
+            doc_number: chunk.doc_number.as_deref(),
             heading_path: &chunk.heading_path,
-            doc_title,
+            citation: &chunk.citation,
+            parts: chunk
+                .parts
+                .iter()
+                .map(|p: &ChunkPart| PartRow {
+                    start: cp(p.span.start),
+                    end: cp(p.span.end),
+                    byte_start: offset(p.span.start),
+                    byte_end: offset(p.span.end),
+                    citation: &p.citation,
+                    section_id: p.section_id.map(id),
+                })
+                .collect(),
+            parent_id: chunk.parent_id.map(id),
+            prev_id: chunk.prev_id.map(id),
+            next_id: chunk.next_id.map(id),
             error: None,
         }
     }
@@ -87,7 +125,9 @@ impl<'a> ChunkRow<'a> {
 
 impl Row for ChunkRow<'_> {
     const VERSION: &'static str = CHUNKS_SCHEMA;
+}
 
+impl Record for ChunkRow<'_> {
     fn cells<C: Cells>(&self, c: &mut C) {
         c.str("doc_id", Null::Never, Some(self.doc_id));
         c.i32("chunk_id", Null::Never, Some(self.chunk_id));
@@ -97,9 +137,27 @@ impl Row for ChunkRow<'_> {
         c.i64("byte_start", Null::Never, Some(self.byte_start));
         c.i64("byte_end", Null::Never, Some(self.byte_end));
         c.i32("line", Null::Never, Some(self.line));
-        c.str_list("heading_path", self.heading_path);
+        c.i64("size", Null::Never, Some(self.size));
         c.str("doc_title", Null::Allowed, self.doc_title);
+        c.str("doc_number", Null::Allowed, self.doc_number);
+        c.str_list("heading_path", self.heading_path);
+        c.str("citation", Null::Never, Some(self.citation));
+        c.struct_list("parts", &self.parts);
+        c.i32("parent_id", Null::Allowed, self.parent_id);
+        c.i32("prev_id", Null::Allowed, self.prev_id);
+        c.i32("next_id", Null::Allowed, self.next_id);
         c.str("error", Null::Allowed, self.error);
+    }
+}
+
+impl Record for PartRow<'_> {
+    fn cells<C: Cells>(&self, c: &mut C) {
+        c.i64("start", Null::Never, Some(self.start));
+        c.i64("end", Null::Never, Some(self.end));
+        c.i64("byte_start", Null::Never, Some(self.byte_start));
+        c.i64("byte_end", Null::Never, Some(self.byte_end));
+        c.str("citation", Null::Never, Some(self.citation));
+        c.i32("section_id", Null::Allowed, self.section_id);
     }
 }
 
@@ -113,20 +171,16 @@ pub fn chunks_schema() -> SchemaRef {
     schema_of(&ChunkRow::default())
 }
 
-/// Calls `each` with every chunk row of `doc` (parsed from `text`).
-fn for_each_row(
-    doc_id: &str,
-    text: &str,
-    doc: &Document,
-    options: ChunkOptions,
-    mut each: impl FnMut(&ChunkRow<'_>),
-) {
-    let chunks = gangmu::chunk::chunks(text, doc, options.max_chars, options.overlap);
+/// Calls `each` with the row of every chunk of `doc` (parsed from `text`).
+fn for_each_row(doc_id: &str, text: &str, chunks: &[Chunk], mut each: impl FnMut(&ChunkRow<'_>)) {
     let index = LineIndex::new(text);
-    let title = doc.title_text();
-    for (i, chunk) in chunks.iter().enumerate() {
-        each(&ChunkRow::new(doc_id, i, text, &index, chunk, title));
+    for chunk in chunks {
+        each(&ChunkRow::new(doc_id, text, &index, chunk));
     }
+}
+
+fn chunk(text: &str, doc: &Document, options: ChunkOptions) -> Vec<Chunk> {
+    gangmu::chunk::chunks(text, doc, options.max_chars, options.overlap)
 }
 
 fn error_row<'a>(doc_id: &'a str, error: &'a str) -> ChunkRow<'a> {
@@ -144,7 +198,12 @@ fn error_row<'a>(doc_id: &'a str, error: &'a str) -> ChunkRow<'a> {
 /// let text = "一、总则\n正文。\n";
 /// let mut out = String::new();
 /// gangmu_arrow::chunk_json_lines("a.txt", text, &gangmu::parse(text), Default::default(), &mut out);
-/// assert_eq!(out, "{\"doc_id\":\"a.txt\",\"chunk_id\":0,\"text\":\"一、总则\\n正文。\",\"start\":0,\"end\":8,\"byte_start\":0,\"byte_end\":22,\"line\":1,\"heading_path\":[\"一、总则\"],\"doc_title\":null,\"error\":null}\n");
+/// let row: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+/// assert_eq!(row["doc_id"], "a.txt");
+/// assert_eq!(row["text"], "一、总则\n正文。");
+/// assert_eq!((row["start"].as_i64(), row["end"].as_i64()), (Some(0), Some(8)));
+/// assert_eq!(row["citation"], "一、");
+/// assert_eq!(row["parts"][0]["citation"], "一、");
 /// ```
 pub fn chunk_json_lines(
     doc_id: &str,
@@ -153,7 +212,7 @@ pub fn chunk_json_lines(
     options: ChunkOptions,
     out: &mut String,
 ) {
-    for_each_row(doc_id, text, doc, options, |row| {
+    for_each_row(doc_id, text, &chunk(text, doc, options), |row| {
         json_line(row, out);
         out.push('\n');
     });
@@ -229,12 +288,29 @@ impl ChunkTable {
     /// assert_eq!(t.rows(), 1);
     /// ```
     pub fn push_document(&mut self, doc_id: &str, text: &str, doc: &Document) {
+        let chunks = chunk(text, doc, self.options);
+        self.push_chunks(doc_id, text, &chunks);
+    }
+
+    /// Appends one row per chunk of `chunks`, made from `text` (by
+    /// [`gangmu::chunk::chunks_by`] with a token budget, say).
+    ///
+    /// ```
+    /// let text = "一、总则\n第一句话。第二句话。\n";
+    /// let doc = gangmu::parse(text);
+    /// let chunks = gangmu::chunk::chunks_by(text, &doc, 12, 0, &mut |s: &str| s.len() / 3);
+    /// let mut t = gangmu_arrow::ChunkTable::new(Default::default());
+    /// t.push_chunks("a", text, &chunks);
+    /// assert_eq!(t.rows(), chunks.len());
+    /// ```
+    pub fn push_chunks(&mut self, doc_id: &str, text: &str, chunks: &[Chunk]) {
         let builders = &mut self.builders;
-        for_each_row(doc_id, text, doc, self.options, |row| builders.push(row));
+        for_each_row(doc_id, text, chunks, |row| builders.push(row));
     }
 
     /// Appends the row that stands for a document that could not be read:
-    /// chunk id 0, the reason in `error`, empty text, offsets and line 0.
+    /// chunk id 0, the reason in `error`, empty text, citation, heading path
+    /// and parts, offsets, size and line 0, nulls elsewhere.
     ///
     /// ```
     /// let mut t = gangmu_arrow::ChunkTable::new(Default::default());

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    BooleanBuilder, Int32Builder, Int64Builder, ListBuilder, StringBuilder,
+    BooleanBuilder, Int32Builder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
@@ -30,15 +30,22 @@ pub(crate) trait Cells {
     fn bool(&mut self, name: &'static str, null: Null, value: Option<bool>);
     /// A `list<string>` column: never null, items never null.
     fn str_list(&mut self, name: &'static str, value: &[String]);
+    /// A `list<struct>` column: never null, items never null, each item's
+    /// fields those of its [`Record::cells`] (scalars only).
+    fn struct_list<P: Record + Default>(&mut self, name: &'static str, items: &[P]);
 }
 
-/// A row of a table: its columns, in order, with their values.
-pub(crate) trait Row {
+/// Something with named, typed fields: a row, or an item of a `list<struct>`.
+pub(crate) trait Record {
+    /// Hands every field to `cells`, always the same fields in the same order
+    /// with the same types.
+    fn cells<C: Cells>(&self, cells: &mut C);
+}
+
+/// A row of a table: a [`Record`] whose type names the table's version.
+pub(crate) trait Row: Record {
     /// The table's version, stored under [`SCHEMA_KEY`].
     const VERSION: &'static str;
-    /// Hands every column of this row to `cells`, always the same columns in
-    /// the same order with the same types.
-    fn cells<C: Cells>(&self, cells: &mut C);
 }
 
 fn list_item() -> Field {
@@ -70,12 +77,25 @@ impl Cells for Fields {
     fn str_list(&mut self, name: &'static str, _: &[String]) {
         self.add(name, DataType::List(Arc::new(list_item())), Null::Never);
     }
+    fn struct_list<P: Record + Default>(&mut self, name: &'static str, _: &[P]) {
+        let item = struct_item(&fields_of(&P::default()));
+        self.add(name, DataType::List(Arc::new(item)), Null::Never);
+    }
+}
+
+fn fields_of<R: Record>(example: &R) -> Vec<Field> {
+    let mut fields = Fields(Vec::new());
+    example.cells(&mut fields);
+    fields.0
+}
+
+fn struct_item(fields: &[Field]) -> Field {
+    Field::new("item", DataType::Struct(fields.to_vec().into()), false)
 }
 
 /// The schema of a row type, read from one of its rows.
 pub(crate) fn schema_of<R: Row>(example: &R) -> SchemaRef {
-    let mut fields = Fields(Vec::new());
-    example.cells(&mut fields);
+    let fields = Fields(fields_of(example));
     let metadata =
         std::collections::HashMap::from([(SCHEMA_KEY.to_string(), R::VERSION.to_string())]);
     Arc::new(Schema::new_with_metadata(fields.0, metadata))
@@ -87,6 +107,7 @@ enum Builder {
     I64(Int64Builder),
     Bool(BooleanBuilder),
     StrList(ListBuilder<StringBuilder>),
+    StructList(ListBuilder<StructBuilder>),
 }
 
 impl Builder {
@@ -96,9 +117,15 @@ impl Builder {
             DataType::Int32 => Builder::I32(Int32Builder::new()),
             DataType::Int64 => Builder::I64(Int64Builder::new()),
             DataType::Boolean => Builder::Bool(BooleanBuilder::new()),
-            DataType::List(_) => {
-                Builder::StrList(ListBuilder::new(StringBuilder::new()).with_field(list_item()))
-            }
+            DataType::List(item) => match item.data_type() {
+                DataType::Struct(fields) => {
+                    let values = StructBuilder::from_fields(fields.clone(), 0);
+                    Builder::StructList(ListBuilder::new(values).with_field(item.clone()))
+                }
+                _ => {
+                    Builder::StrList(ListBuilder::new(StringBuilder::new()).with_field(list_item()))
+                }
+            },
             other => unreachable!("no column of type {other}"),
         }
     }
@@ -110,6 +137,7 @@ impl Builder {
             Builder::I64(b) => Arc::new(b.finish()),
             Builder::Bool(b) => Arc::new(b.finish()),
             Builder::StrList(b) => Arc::new(b.finish()),
+            Builder::StructList(b) => Arc::new(b.finish()),
         }
     }
 }
@@ -171,6 +199,58 @@ impl Cells for Append<'_> {
             }
             _ => unreachable!("{MISMATCH}"),
         }
+    }
+    fn struct_list<P: Record + Default>(&mut self, _: &'static str, items: &[P]) {
+        match self.next() {
+            Builder::StructList(b) => {
+                for item in items {
+                    let mut fields = AppendField {
+                        builder: b.values(),
+                        at: 0,
+                    };
+                    item.cells(&mut fields);
+                    b.values().append(true);
+                }
+                b.append(true);
+            }
+            _ => unreachable!("{MISMATCH}"),
+        }
+    }
+}
+
+/// The [`Cells`] visitor that appends an item's fields to a struct builder.
+struct AppendField<'b> {
+    builder: &'b mut StructBuilder,
+    at: usize,
+}
+
+impl AppendField<'_> {
+    fn field<T: arrow_array::builder::ArrayBuilder>(&mut self) -> &mut T {
+        self.at += 1;
+        self.builder
+            .field_builder::<T>(self.at - 1)
+            .expect(MISMATCH)
+    }
+}
+
+impl Cells for AppendField<'_> {
+    fn str(&mut self, _: &'static str, _: Null, value: Option<&str>) {
+        self.field::<StringBuilder>().append_option(value);
+    }
+    fn i32(&mut self, _: &'static str, _: Null, value: Option<i32>) {
+        self.field::<Int32Builder>().append_option(value);
+    }
+    fn i64(&mut self, _: &'static str, _: Null, value: Option<i64>) {
+        self.field::<Int64Builder>().append_option(value);
+    }
+    fn bool(&mut self, _: &'static str, _: Null, value: Option<bool>) {
+        self.field::<BooleanBuilder>().append_option(value);
+    }
+    fn str_list(&mut self, _: &'static str, _: &[String]) {
+        unreachable!("struct items hold scalars only");
+    }
+    fn struct_list<P: Record + Default>(&mut self, _: &'static str, _: &[P]) {
+        unreachable!("struct items hold scalars only");
     }
 }
 
@@ -271,17 +351,32 @@ impl Cells for Json<'_> {
         }
         self.out.push(']');
     }
+    fn struct_list<P: Record + Default>(&mut self, name: &'static str, items: &[P]) {
+        self.key(name);
+        self.out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            json_object(item, self.out);
+        }
+        self.out.push(']');
+    }
+}
+
+fn json_object<R: Record>(record: &R, out: &mut String) {
+    let mut json = Json { out, first: true };
+    record.cells(&mut json);
+    if json.first {
+        out.push('{');
+    }
+    out.push('}');
 }
 
 /// Appends `row` to `out` as one JSON object, keyed by the column names, in
 /// column order.
 pub(crate) fn json_line<R: Row>(row: &R, out: &mut String) {
-    let mut json = Json { out, first: true };
-    row.cells(&mut json);
-    if json.first {
-        out.push('{');
-    }
-    out.push('}');
+    json_object(row, out);
 }
 
 #[cfg(test)]
@@ -295,15 +390,35 @@ mod tests {
         name: &'a str,
         n: Option<i32>,
         tags: Vec<String>,
+        spans: Vec<Piece>,
     }
 
-    impl Row for Tagged<'_> {
-        const VERSION: &'static str = "test/1";
+    #[derive(Default)]
+    struct Piece {
+        at: i64,
+        label: String,
+        ok: Option<bool>,
+    }
+
+    impl Record for Piece {
+        fn cells<C: Cells>(&self, c: &mut C) {
+            c.i64("at", Null::Never, Some(self.at));
+            c.str("label", Null::Never, Some(&self.label));
+            c.bool("ok", Null::Allowed, self.ok);
+        }
+    }
+
+    impl Record for Tagged<'_> {
         fn cells<C: Cells>(&self, c: &mut C) {
             c.str("name", Null::Never, Some(self.name));
             c.i32("n", Null::Allowed, self.n);
             c.str_list("tags", &self.tags);
+            c.struct_list("spans", &self.spans);
         }
+    }
+
+    impl Row for Tagged<'_> {
+        const VERSION: &'static str = "test/1";
     }
 
     #[test]
@@ -314,17 +429,37 @@ mod tests {
                 name: "一",
                 n: Some(1),
                 tags: vec!["a".into(), "\"b\"".into()],
+                spans: vec![
+                    Piece {
+                        at: 3,
+                        label: "第一条".into(),
+                        ok: Some(true),
+                    },
+                    Piece::default(),
+                ],
             },
             Tagged {
                 name: &owned,
                 n: None,
                 tags: vec![],
+                spans: vec![],
             },
         ];
         let schema = schema_of(&rows[0]);
         assert_eq!(schema.metadata()[SCHEMA_KEY], "test/1");
         let names: Vec<_> = schema.fields().iter().map(|f| f.name().clone()).collect();
-        assert_eq!(names, ["name", "n", "tags"]);
+        assert_eq!(names, ["name", "n", "tags", "spans"]);
+        let DataType::List(item) = schema.field(3).data_type() else {
+            panic!("spans should be a list")
+        };
+        let DataType::Struct(fields) = item.data_type() else {
+            panic!("of structs")
+        };
+        let inner: Vec<_> = fields
+            .iter()
+            .map(|f| (f.name().as_str(), f.is_nullable()))
+            .collect();
+        assert_eq!(inner, [("at", false), ("label", false), ("ok", true)]);
         assert!(!schema.field(0).is_nullable() && schema.field(1).is_nullable());
 
         let mut b = Builders::new(schema);
@@ -339,13 +474,24 @@ mod tests {
         assert_eq!((n.value(0), n.is_null(1)), (1, true));
         let tags = batch.column(2).as_list::<i32>();
         assert_eq!((tags.value(0).len(), tags.value(1).len()), (2, 0));
+        let spans = batch.column(3).as_list::<i32>();
+        let first = spans.value(0);
+        let first = first.as_struct();
+        assert_eq!(first.len(), 2);
+        let labels = first.column(1).as_string::<i32>();
+        assert_eq!((labels.value(0), labels.value(1)), ("第一条", ""));
+        assert!(first.column(2).is_null(1));
+        assert_eq!(spans.value(1).len(), 0);
         assert_eq!(b.finish().num_rows(), 0);
 
         let mut line = String::new();
         json_line(&rows[0], &mut line);
-        assert_eq!(line, r#"{"name":"一","n":1,"tags":["a","\"b\""]}"#);
+        assert_eq!(
+            line,
+            r#"{"name":"一","n":1,"tags":["a","\"b\""],"spans":[{"at":3,"label":"第一条","ok":true},{"at":0,"label":"","ok":null}]}"#
+        );
         line.clear();
         json_line(&rows[1], &mut line);
-        assert_eq!(line, r#"{"name":"二","n":null,"tags":[]}"#);
+        assert_eq!(line, r#"{"name":"二","n":null,"tags":[],"spans":[]}"#);
     }
 }

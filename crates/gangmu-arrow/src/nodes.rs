@@ -8,7 +8,7 @@ use arrow_schema::SchemaRef;
 use gangmu::{Document, LineIndex, Node};
 use serde::Serialize;
 
-use crate::columns::{schema_of, Builders, Cells, Null, Row};
+use crate::columns::{schema_of, Builders, Cells, Null, Record, Row};
 
 /// The version of the node table's schema, stored in its metadata under
 /// [`SCHEMA_KEY`](crate::SCHEMA_KEY). Adding a column at the end keeps it;
@@ -94,7 +94,8 @@ fn node_fields<'a>(text: &'a str, node: &'a Node) -> NodeFields<'a> {
         | Node::Continuation(_)
         | Node::Paragraph(_)
         | Node::Text(_)
-        | Node::Attachment(_) => base,
+        | Node::Attachment(_)
+        | Node::Entry(_) => base,
     }
 }
 
@@ -127,7 +128,9 @@ fn offset(n: usize) -> i64 {
 
 impl Row for NodeRow<'_> {
     const VERSION: &'static str = NODES_SCHEMA;
+}
 
+impl Record for NodeRow<'_> {
     fn cells<C: Cells>(&self, c: &mut C) {
         let n = &self.node;
         c.str("doc_id", Null::Never, Some(self.doc_id));

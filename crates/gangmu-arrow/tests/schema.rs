@@ -4,11 +4,14 @@
 use arrow_schema::{DataType, Schema};
 
 fn documented(version: &str) -> Vec<(String, String, bool)> {
+    table(&format!("<!-- schema {version} -->"))
+}
+
+fn table(marker: &str) -> Vec<(String, String, bool)> {
     let doc = include_str!("../../../docs/arrow.md");
-    let marker = format!("<!-- schema {version} -->");
     let start = doc
-        .find(&marker)
-        .unwrap_or_else(|| panic!("docs/arrow.md should have a table for {version}"));
+        .find(marker)
+        .unwrap_or_else(|| panic!("docs/arrow.md should have a table after {marker}"));
     doc[start + marker.len()..]
         .lines()
         .skip_while(|l| l.trim().is_empty())
@@ -35,16 +38,16 @@ fn type_name(t: &DataType) -> String {
         DataType::List(item) if item.data_type() == &DataType::Utf8 && !item.is_nullable() => {
             "list<string>".into()
         }
+        DataType::List(item) if matches!(item.data_type(), DataType::Struct(_)) => {
+            assert!(!item.is_nullable(), "list items are never null");
+            "list<part>".into()
+        }
         other => format!("{other:?}"),
     }
 }
 
 fn built(schema: &Schema) -> Vec<(String, String, bool)> {
-    schema
-        .fields()
-        .iter()
-        .map(|f| (f.name().clone(), type_name(f.data_type()), f.is_nullable()))
-        .collect()
+    fields(schema.fields())
 }
 
 #[test]
@@ -57,8 +60,32 @@ fn the_node_schema_is_the_documented_one() {
     assert_eq!(built(&schema), documented(gangmu_arrow::NODES_SCHEMA));
 }
 
+fn fields(fields: &arrow_schema::Fields) -> Vec<(String, String, bool)> {
+    fields
+        .iter()
+        .map(|f| (f.name().clone(), type_name(f.data_type()), f.is_nullable()))
+        .collect()
+}
+
 #[test]
 fn the_chunk_schema_is_the_documented_one() {
+    let schema = gangmu_arrow::chunks_schema();
+    let parts = schema.field_with_name("parts").unwrap();
+    let DataType::List(item) = parts.data_type() else {
+        panic!("parts is a list")
+    };
+    let DataType::Struct(part) = item.data_type() else {
+        panic!("of structs")
+    };
+    assert_eq!(
+        fields(part),
+        table("<!-- struct gangmu.chunks/1 part -->"),
+        "the fields of a part"
+    );
+}
+
+#[test]
+fn the_chunk_columns_are_the_documented_ones() {
     let schema = gangmu_arrow::chunks_schema();
     assert_eq!(
         schema.metadata()[gangmu_arrow::SCHEMA_KEY],
