@@ -230,6 +230,10 @@ def show(r: dict[str, Any]) -> None:
     extra.append(f"driver/process peak RSS {r['peak_rss'] / 1e6:.0f} MB")
     if "rows" in r:
         extra.append(f"{r['rows']} rows")
+    if "parquet_bytes" in r:
+        extra.append(f"Parquet {r['parquet_bytes'] / 1e6:.0f} MB")
+    if "arrow_bytes" in r:
+        extra.append(f"Arrow table {r['arrow_bytes'] / 1e6:.0f} MB")
     print(
         f"{r['mode']:<12} {s:7.2f} s {r['docs'] / s:9.0f} docs/s {mb / s:8.1f} MB/s   "
         + "; ".join(extra),
