@@ -68,7 +68,7 @@ def build_parquet(directory: Path) -> Path:
     for k in range(0, len(files), per):
         part = files[k : k + per]
         table = pa.table(
-            {"id": [p.name for p in part], "text": [p.read_text(encoding="utf-8") for p in part]}
+            {"id": [p.name for p in part], "text": [p.read_bytes().decode() for p in part]}
         )
         pq.write_table(table, out / f"part-{k // per:02d}.parquet", row_group_size=64)
     return out

@@ -52,7 +52,8 @@ def documents_parquet(documents_dir: Path, tmp_path_factory: pytest.TempPathFact
 
     prefixes = ("corpus_", "notice", "web", "speech")
     chosen = [p for p in files(documents_dir) if p.name.startswith(prefixes)][:24]
-    rows = [(p.name, p.read_text(encoding="utf-8")) for p in chosen]
+    # Bytes decoded as they are (read_text would turn CRLF into LF).
+    rows = [(p.name, p.read_bytes().decode()) for p in chosen]
     rows.append(("null_text", None))  # type: ignore[arg-type]
     out = tmp_path_factory.mktemp("parquet") / "documents.parquet"
     table = pa.table({"id": [r[0] for r in rows], "text": [r[1] for r in rows]})
