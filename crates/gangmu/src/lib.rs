@@ -27,6 +27,7 @@
 pub mod chunk;
 mod decode;
 mod diagnostic;
+pub mod docx;
 mod element;
 mod enumeration;
 mod hierarchy;

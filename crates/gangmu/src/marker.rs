@@ -189,6 +189,10 @@ pub struct Marker {
     /// The numerals are full-width digits (`１．`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fullwidth_digits: bool,
+    /// The marker is not in the file: Word generated it from the document's
+    /// numbering definitions (set by [`crate::docx::parse`]). No fix edits it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub generated: bool,
     /// Byte span of the marker in the source (set by the document parser; relative
     /// to the string given to [`parse_marker`] otherwise).
     pub span: Span,
@@ -594,6 +598,7 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
                 close: raw.close.map(str::to_string),
                 extra: raw.extra.map(str::to_string),
                 fullwidth_digits: written.chars().any(is_fullwidth_digit),
+                generated: false,
                 span: Span::new(0, len),
             });
         }
@@ -628,6 +633,7 @@ pub(crate) fn parse_decimal_top(text: &str) -> Option<Marker> {
         close: None,
         extra: None,
         fullwidth_digits: false,
+        generated: false,
         span: Span::new(0, digits),
     })
 }
@@ -648,6 +654,7 @@ pub(crate) fn parse_bare_numeral(text: &str) -> Option<Marker> {
         close: None,
         extra: None,
         fullwidth_digits: false,
+        generated: false,
         span: Span::new(0, len),
     })
 }
