@@ -4,6 +4,7 @@
 //! out, table cells and text boxes in reading order.
 
 use super::numbering::{Counters, Numbering};
+use super::numfmt::format_number;
 use super::styles::{clamp_level, Styles};
 use super::xml::{attr, attr_u32, on_off, Ev, Xml};
 use super::{Container, DocxError, Evidence, NumberLabel, Part, SourceLine};
@@ -22,6 +23,11 @@ pub(super) struct Out {
     pub(super) text: String,
     pub(super) lines: Vec<SourceLine>,
     pub(super) labels: Vec<NumberLabel>,
+    /// The number each footnote and endnote got at its reference in the body
+    /// (Word numbers notes in the order they are referenced: 1, 2, … and
+    /// i, ii, …), shown again before the note's own text.
+    footnotes: std::collections::HashMap<i64, u32>,
+    endnotes: std::collections::HashMap<i64, u32>,
 }
 
 impl Out {
@@ -247,6 +253,41 @@ pub(super) fn read_part(
                         push(&mut paras, &runs, in_instruction, "\n")
                     }
                     b"noBreakHyphen" if in_run => push(&mut paras, &runs, in_instruction, "-"),
+                    // A note's reference mark, as Word shows it; a custom mark
+                    // is the run's own text.
+                    b"footnoteReference" | b"endnoteReference"
+                        if in_run
+                            && !attr(&e, b"customMarkFollows")
+                                .is_some_and(|v| v == "1" || v == "true") =>
+                    {
+                        let foot = local.as_ref() == b"footnoteReference";
+                        let map = if foot {
+                            &mut out.footnotes
+                        } else {
+                            &mut out.endnotes
+                        };
+                        let n = map.len() as u32 + 1;
+                        let id = attr(&e, b"id")
+                            .and_then(|v| v.trim().parse().ok())
+                            .unwrap_or(-1);
+                        let n = *map.entry(id).or_insert(n);
+                        let mark = if foot {
+                            n.to_string()
+                        } else {
+                            format_number(n, "lowerRoman")
+                        };
+                        push(&mut paras, &runs, in_instruction, &mark);
+                    }
+                    b"footnoteRef" | b"endnoteRef" if in_run => {
+                        let (map, id, fmt) = match note {
+                            Part::Footnote { id } => (&out.footnotes, id, "decimal"),
+                            Part::Endnote { id } => (&out.endnotes, id, "lowerRoman"),
+                            _ => continue,
+                        };
+                        if let Some(&n) = map.get(&id) {
+                            push(&mut paras, &runs, in_instruction, &format_number(n, fmt));
+                        }
+                    }
                     b"tbl" => {
                         frames.push(Frame::Table {
                             index: tables,

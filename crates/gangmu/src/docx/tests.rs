@@ -380,7 +380,7 @@ fn tables_text_boxes_notes_headers_and_footers() {
     let t = read(&bytes).unwrap();
     assert_eq!(
         t.text,
-        "表前\n姓名\n职务\n张三\n主任\n正文\n文本框\n\n注释文字\n\nXX市人民政府\n\n— 1 —\n"
+        "表前\n姓名\n职务\n张三\n主任\n正文1\n文本框\n\n注释文字\n\nXX市人民政府\n\n— 1 —\n"
     );
     let parts: Vec<(Part, Option<usize>, Container)> = t
         .lines
