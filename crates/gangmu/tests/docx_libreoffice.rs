@@ -182,7 +182,7 @@ fn the_notice_fixture_has_generated_markers_and_the_right_hierarchy() {
     );
     let generated = doc
         .headings()
-        .filter(|h| matches!(h, gangmu::Node::Heading { marker: Some(m), .. } if m.generated))
+        .filter(|h| h.marker.as_ref().is_some_and(|m| m.generated))
         .count();
     assert_eq!(generated, 13);
 }

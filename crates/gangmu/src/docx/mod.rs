@@ -22,12 +22,10 @@
 //! let bytes = std::fs::read(path).unwrap();
 //! let (docx, doc) = gangmu::docx::parse(&bytes).unwrap();
 //! assert!(docx.text.contains("一、"));
-//! let h = doc.headings().next().unwrap();
-//! if let gangmu::Node::Heading { marker: Some(m), .. } = h {
-//!     assert!(m.generated, "Word wrote this marker, not the author");
-//!     let line = docx.source(m.span.start).unwrap();
-//!     assert_eq!(line.part, gangmu::docx::Part::Body);
-//! }
+//! let m = doc.headings().next().unwrap().marker.as_ref().unwrap();
+//! assert!(m.generated, "Word wrote this marker, not the author");
+//! let line = docx.source(m.span.start).unwrap();
+//! assert_eq!(line.part, gangmu::docx::Part::Body);
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -424,11 +422,10 @@ pub fn parse(bytes: &[u8]) -> Result<(DocxText, Document), DocxError> {
 pub fn mark_generated(doc: &mut Document, docx: &DocxText) {
     let mut stack: Vec<&mut Node> = doc.children.iter_mut().collect();
     while let Some(node) = stack.pop() {
-        if let Node::Heading {
-            marker: Some(m), ..
-        } = node
-        {
-            m.generated = docx.is_generated(m.span);
+        if let Node::Heading(h) = node {
+            if let Some(m) = h.marker.as_mut() {
+                m.generated = docx.is_generated(m.span);
+            }
             continue;
         }
         if let Some(children) = node.children_mut() {

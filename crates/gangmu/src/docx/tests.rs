@@ -443,12 +443,7 @@ fn generated_markers_are_flagged_and_never_fixed() {
     assert_eq!(t.text, "一.总体要求\n(一)指导思想\n二.主要任务\n");
     let generated: Vec<bool> = doc
         .headings()
-        .filter_map(|h| match h {
-            Node::Heading {
-                marker: Some(m), ..
-            } => Some(m.generated),
-            _ => None,
-        })
+        .filter_map(|h| h.marker.as_ref().map(|m| m.generated))
         .collect();
     assert_eq!(generated, [true, false, true]);
     let json = doc.to_json();
