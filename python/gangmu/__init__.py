@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from typing import Any, Union
 
-from ._errors import ConfigError, DecodeError, GangmuError
+from ._errors import ConfigError, DecodeError, DocxError, GangmuError
 from ._native import (
     Chunk,
     Config,
@@ -34,11 +34,13 @@ from ._native import (
     Marker,
     Node,
     Rule,
+    SourceLine,
     __version__,
     fix,
     lint,
     parse,
     parse_bytes,
+    parse_docx,
     parse_many,
     rules,
 )
@@ -52,6 +54,7 @@ __all__ = [
     "DecodeError",
     "Diagnostic",
     "Document",
+    "DocxError",
     "Edit",
     "Fix",
     "GangmuError",
@@ -59,11 +62,13 @@ __all__ = [
     "Node",
     "Rule",
     "RuleId",
+    "SourceLine",
     "__version__",
     "fix",
     "lint",
     "parse",
     "parse_bytes",
+    "parse_docx",
     "parse_many",
     "read",
     "rules",
@@ -78,10 +83,13 @@ def read(
     *,
     config: Config | dict[str, Any] | None = None,
 ) -> Document:
-    """Reads and parses a file, detecting UTF-8, UTF-16 (with BOM) or GB18030.
+    """Reads and parses a file: a .docx (recognised by its content, whatever
+    its name) as Word shows it (see :func:`parse_docx`), else text in UTF-8,
+    UTF-16 (with BOM) or GB18030 (or ``encoding``, when given).
 
-    Raises :class:`DecodeError` when the file is not text, and ``OSError`` when
-    it cannot be read.
+    Raises :class:`DocxError` when a zip archive is not a readable .docx,
+    :class:`DecodeError` when the file is not text, and ``OSError`` when it
+    cannot be read.
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "notice.txt"
@@ -92,4 +100,6 @@ def read(
     """
     with open(path, "rb") as f:
         data = f.read()
+    if encoding is None and data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return parse_docx(data, config=config)
     return parse_bytes(data, encoding, config=config)
