@@ -350,7 +350,14 @@ pub(super) fn read_part(
                     let done = finish(p, part, defs, counters);
                     match paras.last_mut() {
                         Some(outer) => outer.nested.push(done),
-                        None => out.emit(done, note),
+                        None => {
+                            out.emit(done, note);
+                            // A field still in its code at the end of a
+                            // paragraph has no result: it ends there (field
+                            // results may span paragraphs, codes do not).
+                            fields.retain(|shows| *shows);
+                            in_instruction = 0;
+                        }
                     }
                 }
             }

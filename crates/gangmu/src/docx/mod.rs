@@ -334,7 +334,7 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<DocxText, DocxError> {
         let Some(bytes) = pkg.read(name)? else {
             return Ok(None);
         };
-        let text = xml::part_text(&bytes, name)?.into_owned();
+        let text = xml::part_string(bytes, name)?;
         Ok(Some((name.clone(), text)))
     };
     let styles = match load(&parts.styles)? {

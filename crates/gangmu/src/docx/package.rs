@@ -76,7 +76,7 @@ impl<'a> Package<'a> {
         let part_limit = self.limits.max_part_bytes;
         let left = self.limits.max_total_bytes.saturating_sub(self.total);
         let limit = part_limit.min(left);
-        let mut out = Vec::with_capacity(entry.size().min(limit).min(1 << 24) as usize);
+        let mut out = Vec::with_capacity(entry.size().min(limit) as usize);
         entry
             .take(limit + 1)
             .read_to_end(&mut out)

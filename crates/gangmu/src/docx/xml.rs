@@ -157,6 +157,18 @@ pub(super) fn on_off(e: &BytesStart<'_>) -> bool {
     )
 }
 
+/// A part's bytes as text, without copying UTF-8 (the main part of a large
+/// document is hundreds of megabytes).
+pub(super) fn part_string(mut bytes: Vec<u8>, part: &str) -> Result<String, DocxError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => part_text(e.as_bytes(), part).map(Cow::into_owned),
+    }
+}
+
 /// A part's bytes as text: UTF-8 (a BOM is dropped) or UTF-16 with a BOM.
 pub(super) fn part_text<'b>(bytes: &'b [u8], part: &str) -> Result<Cow<'b, str>, DocxError> {
     let bad = |what: &str| DocxError::Xml {
