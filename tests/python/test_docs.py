@@ -33,8 +33,10 @@ def python_blocks(path: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("page", ["docs/python.md", "README.md"])
-def test_markdown_code_blocks_run(page: str) -> None:
+@pytest.mark.parametrize("page", ["docs/python.md", "docs/docx.md", "README.md"])
+def test_markdown_code_blocks_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Examples name files by their path in the repository.
+    monkeypatch.chdir(REPO)
     path = REPO / page
     if not path.exists():
         pytest.skip(f"{page} is not in this checkout")

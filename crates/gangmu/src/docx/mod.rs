@@ -48,6 +48,11 @@ mod tests;
 
 pub use numfmt::format_number;
 
+/// The examples of `docs/docx.md`, run as doctests so the guide cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../../docs/docx.md")]
+pub struct DocxGuide;
+
 /// Bounds on what a .docx may make the reader do.
 ///
 /// ```
