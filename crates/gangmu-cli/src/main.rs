@@ -144,11 +144,11 @@ impl Loaded {
 
     /// The parsed tree; generated heading markers of a .docx are flagged.
     pub(crate) fn parse(&self) -> gangmu::Document {
-        let mut doc = gangmu::parse(self.text());
-        if let Loaded::Docx(d) = self {
-            gangmu::docx::mark_generated(&mut doc, d);
+        match self {
+            Loaded::Text(d) => gangmu::parse(&d.text),
+            // With the styles as evidence; generated markers flagged.
+            Loaded::Docx(d) => gangmu::docx::parse_text(d),
         }
-        doc
     }
 }
 

@@ -294,6 +294,24 @@ impl DocxText {
             })
     }
 
+    /// What the styles say about each line, as the parser takes it.
+    fn hints(&self) -> Vec<crate::parse::LineHint> {
+        use crate::parse::LineHint;
+        if self.lines.len() != self.text.matches('\n').count() {
+            return Vec::new(); // lines added or removed since reading
+        }
+        self.lines
+            .iter()
+            .map(|l| match (l.part, l.evidence) {
+                (_, Evidence::Noise) => LineHint::Noise,
+                (Part::Footnote { .. } | Part::Endnote { .. }, _) => LineHint::Note,
+                (_, Evidence::Title) => LineHint::Title,
+                (_, Evidence::Heading(n)) => LineHint::Heading(n),
+                (_, Evidence::Body | Evidence::Subtitle) => LineHint::None,
+            })
+            .collect()
+    }
+
     fn label_at(&self, at: usize) -> Option<&NumberLabel> {
         let i = self.labels.partition_point(|l| l.suffix.end <= at);
         self.labels.get(i).filter(|l| l.marker.start <= at)
@@ -411,9 +429,36 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<DocxText, DocxError> {
 /// ```
 pub fn parse(bytes: &[u8]) -> Result<(DocxText, Document), DocxError> {
     let docx = read(bytes)?;
-    let mut doc = crate::parse(&docx.text);
-    mark_generated(&mut doc, &docx);
+    let doc = parse_text(&docx);
     Ok((docx, doc))
+}
+
+/// Parses the text of a .docx with its style evidence: header and footer
+/// lines are noise, a `Title`-styled line can be the title, a heading-styled
+/// line is a heading at its outline level — never against a clear marker —
+/// and generated markers are flagged.
+///
+/// ```
+/// use gangmu::docx::{DocxText, Evidence, SourceLine, Part, Container};
+/// let text = "关于申请购置设备的请示。\n正文。\n";
+/// let line = |start, end, evidence| SourceLine {
+///     span: gangmu::Span::new(start, end), part: Part::Body, paragraph: Some(0),
+///     container: Container::Text, evidence, style: None,
+/// };
+/// let docx = DocxText {
+///     text: text.into(),
+///     lines: vec![line(0, 36, Evidence::Title), line(37, 46, Evidence::Body)],
+///     labels: vec![],
+/// };
+/// // The text alone: a line ending in 。 is no title. In the Title style, it is.
+/// assert_eq!(gangmu::parse(text).title_text(), None);
+/// assert_eq!(gangmu::docx::parse_text(&docx).title_text(), Some("关于申请购置设备的请示。"));
+/// ```
+pub fn parse_text(docx: &DocxText) -> Document {
+    let (mut doc, _) = crate::parse::parse_structure_with(&docx.text, &docx.hints());
+    doc.diagnostics = crate::lint::input_findings(&docx.text, &doc);
+    mark_generated(&mut doc, docx);
+    doc
 }
 
 /// Flags every heading marker of `doc` (parsed from `docx.text`) that lies in
@@ -457,7 +502,8 @@ const GENERATED_NOTE: (&str, &str) = (
 /// assert!(found.iter().any(|d| d.rule == "HDR001" && d.fix.is_some()));
 /// ```
 pub fn lint(docx: &DocxText, config: &Config) -> Vec<Diagnostic> {
-    let mut found = crate::lint::lint(&docx.text, config);
+    let doc = parse_text(docx);
+    let mut found = crate::lint::lint_document(&docx.text, &doc, config);
     let in_suffix = |s: Span| {
         docx.label_at(s.start)
             .is_some_and(|l| !l.suffix.is_empty() && l.suffix.contains(s))
@@ -523,8 +569,10 @@ pub fn fix(docx: &DocxText, config: &Config, include_unsafe: bool) -> String {
             l.marker = Span::new(shift(ms, true), shift(me, false));
             l.suffix = Span::new(l.marker.end, shift(se, false));
         }
+        // The lines keep their evidence (fixes do not add or remove lines;
+        // if one did, the next round parses without evidence); their spans
+        // are not read again.
         current.text = next;
-        current.lines.clear(); // not needed by lint; stale after edits
     }
     current.text
 }

@@ -8,6 +8,7 @@ use crate::text::{
 };
 use crate::tree::{MetaKind, NoiseKind};
 
+use super::evidence::{self, Hints};
 use super::title::{is_subtitle_pattern, take_title, title_like};
 use super::wrap::paragraph_end;
 use super::{Decisions, Draft, LineKind, Page};
@@ -42,16 +43,16 @@ pub(crate) struct FrontMatter {
 }
 
 /// Reads the front matter from the top of the page.
-pub(crate) fn front_matter(page: &Page<'_>, kinds: &[LineKind]) -> FrontMatter {
+pub(crate) fn front_matter(page: &Page<'_>, kinds: &[LineKind], hints: &Hints) -> FrontMatter {
     let mut draft = Draft::new(kinds, 0..page.len());
-    let body_start = read(page, &mut draft);
+    let body_start = read(page, &mut draft, hints);
     FrontMatter {
         decisions: draft.into_decisions(),
         body_start,
     }
 }
 
-fn read(page: &Page<'_>, draft: &mut Draft<'_>) -> usize {
+fn read(page: &Page<'_>, draft: &mut Draft<'_>, hints: &Hints) -> usize {
     let n = page.len();
     let mut title: Option<(usize, usize)> = None; // first, last line
     let mut subtitles = 0usize;
@@ -88,7 +89,7 @@ fn read(page: &Page<'_>, draft: &mut Draft<'_>) -> usize {
             draft.set(i, kind);
         } else if element::is_issuer_mark(c) && title.is_none() {
             draft.set(i, LineKind::Meta(MetaKind::IssuerMark));
-        } else if let Some(t) = title_at(page, draft, title, i) {
+        } else if let Some(t) = title_at(page, draft, hints, title, i) {
             // The title, or a second copy of it (the first was page chrome).
             title = Some(t);
             i = t.1;
@@ -137,10 +138,12 @@ fn decree_line(c: &str) -> LineKind {
 fn title_at(
     page: &Page<'_>,
     draft: &mut Draft<'_>,
+    hints: &Hints,
     title: Option<(usize, usize)>,
     i: usize,
 ) -> Option<(usize, usize)> {
-    if !title_like(page, draft.get(i), i) {
+    let styled = evidence::styled_title(hints, page, draft.get(i), i);
+    if (!title_like(page, draft.get(i), i) && !styled) || hints.heading_level(i).is_some() {
         return None;
     }
     if let Some((first, last)) = title {

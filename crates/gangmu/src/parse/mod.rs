@@ -14,6 +14,12 @@
 //! | [`build`] | kinds, depths | the tree, with an explicit stack of open sections |
 //! | [`enumerations`] | paragraphs | inline enumerations (一是…二是…) inside them |
 //!
+//! [`parse_structure_with`] adds evidence from outside the text (a .docx's
+//! styles, [`evidence`]): header and footer lines are noise after stage 2, a
+//! `Title`-styled line can be the title in stage 5, a heading-styled line is
+//! a heading in stage 7 and its outline level orders it in stage 8 — never
+//! against a clear marker.
+//!
 //! Every stage is linear in the number of lines; none recurses on input depth.
 //! The stages emit structure only: findings about the input (web noise,
 //! truncation) come from the linter, derived from the tree.
@@ -27,6 +33,7 @@ mod build;
 mod classify;
 mod depth;
 mod enumerations;
+mod evidence;
 mod front;
 mod lines;
 mod segment;
@@ -35,6 +42,7 @@ mod toc;
 mod wrap;
 
 pub use classify::parse_marker;
+pub(crate) use evidence::LineHint;
 pub(crate) use lines::{line_at, line_ending_at, Line};
 
 /// Parses `text` into the tree and hands over what the linter reuses.
@@ -42,9 +50,21 @@ pub(crate) use lines::{line_at, line_ending_at, Line};
 /// The recipe, in order; each stage's decisions are applied here and nowhere
 /// else.
 pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
-    // 1–2. Lines, and what each line is on its own.
+    parse_structure_with(text, &[])
+}
+
+/// [`parse_structure`] with evidence from outside the text: `hints[k]` is
+/// what the source (a .docx's styles) says about the k-th line of `text`
+/// split at `\n`. Evidence never overrides a clear marker; no hints, the
+/// parse of the text alone.
+pub(crate) fn parse_structure_with(text: &str, hints: &[LineHint]) -> (Document, Handover) {
+    // 1–2. Lines, and what each line is on its own; headers and footers of
+    // the source are noise.
     let page = Page::new(text);
+    let hints = evidence::Hints::for_page(&page, hints);
     let classify::Classes { mut kinds, markers } = classify::classify(&page);
+    let noise = evidence::noise(&hints, &kinds);
+    apply(&mut kinds, noise);
     // 3. Tables of contents: runs of headings that the body repeats.
     for i in toc::tables_of_contents(&page, &kinds, &markers) {
         kinds[i] = LineKind::Noise(NoiseKind::TableOfContents);
@@ -52,7 +72,7 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
     // 4. Hard wraps.
     let wrapping = wrap::measure(&page, &kinds);
     // 5. Front matter.
-    let front = front::front_matter(&page, &kinds);
+    let front = front::front_matter(&page, &kinds, &hints);
     apply(&mut kinds, front.decisions);
     // 6. Segments: attachments, then each segment's end matter, then
     // 7. the headings of its body.
@@ -60,7 +80,12 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
     apply(&mut kinds, attachments.decisions);
     let mut end_matters = Vec::new();
     let mut seen_heading = (0..front.body_start).any(|k| matches!(kinds[k], LineKind::Heading(_)));
-    for (start, limit) in segment::bounds(front.body_start, &attachments.starts, page.len()) {
+    // The notes, headers and footers of a source come after its text.
+    let story_end = hints
+        .story_end(&page)
+        .max(front.body_start)
+        .max(attachments.starts.last().map_or(0, |&s| s + 1));
+    for (start, limit) in segment::bounds(front.body_start, &attachments.starts, story_end) {
         let end_matter = segment::end_matter(&page, &kinds, start, limit);
         let body_end = match &end_matter {
             Some(e) => e.start,
@@ -75,6 +100,7 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
             &kinds,
             &markers,
             &wrapping,
+            &hints,
             start..body_end,
             seen_heading,
         );
@@ -82,7 +108,7 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
         apply(&mut kinds, body.decisions);
     }
     // 8. Depths, per segment.
-    let depths = depth::depths(&page, &kinds, &markers, &attachments.starts);
+    let depths = depth::depths(&page, &kinds, &markers, &hints, &attachments.starts);
     // 9. The tree.
     let tree = build::tree(
         &page,
