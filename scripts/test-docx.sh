@@ -30,6 +30,20 @@ if command -v soffice >/dev/null 2>&1; then
         exit 1
     fi
     GANGMU_DOCX_FIXTURES="$fresh" cargo test -p gangmu --test docx_libreoffice -- --nocapture
+    # A .docx that `gangmu fix --write` rewrote opens in LibreOffice and shows
+    # the fixes, the generated labels as they were.
+    mkdir -p "$fresh/written"
+    cp tests/fixtures/docx/faulty_request.docx "$fresh/written/"
+    cargo run -q -p gangmu-cli -- fix --write "$fresh/written/faulty_request.docx"
+    (cd "$fresh/written" && soffice "-env:UserInstallation=file://$fresh/profile" --headless \
+        --convert-to "txt:Text (encoded):UTF8" faulty_request.docx >/dev/null 2>&1)
+    python3 - "$fresh/written/faulty_request.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8-sig").read()
+for line in ["县财政局：", "（一）计算机十台。", "（二）打印机两台。", "    一. 购置理由"]:
+    assert line + "\n" in text, f"LibreOffice should show {line!r} in the fixed .docx:\n{text}"
+print("LibreOffice reads the .docx gangmu fixed: the fixes are there, the generated labels unchanged")
+PY
 elif [[ "${CI:-}" == "true" ]]; then
     echo "LibreOffice (soffice) is required in CI: scripts/ci-install-docx.sh installs it" >&2
     exit 1

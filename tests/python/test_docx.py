@@ -100,6 +100,17 @@ def test_lint_and_fix_never_touch_generated_labels() -> None:
     assert [d.rule for d in gangmu.lint(doc)] == [d.rule for d in found]
 
 
+def test_fix_docx_writes_the_fixes_into_the_runs() -> None:
+    data = (DOCX / "faulty_request.docx").read_bytes()
+    fixed = gangmu.fix_docx(data)
+    assert fixed != data
+    doc = gangmu.parse_docx(fixed)
+    assert "（一）计算机十台。" in doc.text
+    assert "一.购置理由" in doc.text, "generated labels are never edited"
+    assert doc.text == gangmu.parse_docx(data).fix()
+    assert gangmu.fix_docx(fixed) == fixed, "nothing more to write"
+
+
 def test_a_docx_pickles_with_its_source_map() -> None:
     doc = gangmu.parse_docx((DOCX / "numbered_notice.docx").read_bytes())
     back = pickle.loads(pickle.dumps(doc))

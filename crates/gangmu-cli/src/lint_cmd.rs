@@ -92,7 +92,7 @@ fn display(s: &str) -> String {
 /// or text box when it is not the body's own flow) and the column.
 fn location(loaded: &Loaded, idx: &LineIndex, at: usize) -> (String, usize) {
     let (line, col) = idx.line_col(at);
-    let Loaded::Docx(docx) = loaded else {
+    let Loaded::Docx(docx, _) = loaded else {
         return (line.to_string(), col);
     };
     let Some(src) = docx.source(at) else {
@@ -121,7 +121,7 @@ fn location(loaded: &Loaded, idx: &LineIndex, at: usize) -> (String, usize) {
 /// The .docx source-map fields of a finding in JSON: paragraph (from 1), part
 /// and container.
 fn docx_fields(loaded: &Loaded, at: usize) -> Option<serde_json::Value> {
-    let Loaded::Docx(docx) = loaded else {
+    let Loaded::Docx(docx, _) = loaded else {
         return None;
     };
     let src = docx.source(at)?;
@@ -259,7 +259,7 @@ pub(crate) fn run_lint(
     for (name, _, loaded) in &inputs {
         let diags = match loaded {
             Loaded::Text(d) => gangmu::lint::lint(&d.text, &config),
-            Loaded::Docx(d) => gangmu::docx::lint(d, &config),
+            Loaded::Docx(d, _) => gangmu::docx::lint(d, &config),
         };
         results.push((name.clone(), LineIndex::new(loaded.text()), diags));
     }
@@ -386,12 +386,7 @@ pub(crate) fn run_fix(
                 return ExitCode::from(2);
             }
             match loaded {
-                Loaded::Docx(_) => {
-                    eprintln!(
-                        "gangmu: {name}: fixes apply to the text only; a .docx is never rewritten (print the fixed text, or use --diff)"
-                    );
-                    return ExitCode::from(2);
-                }
+                Loaded::Docx(..) => {}
                 Loaded::Text(d) if d.encoding != gangmu::Encoding::Utf8 => {
                     eprintln!(
                         "gangmu: {name}: read as {}; --write only rewrites UTF-8 files",
@@ -408,11 +403,33 @@ pub(crate) fn run_fix(
     let mut changed = 0;
     for (name, path, loaded) in &inputs {
         let text = loaded.text();
+        // A .docx: the fixes that can be written into its runs (never into
+        // generated numbering); the text shown is the new file's.
+        let mut docx_out = None;
         let fixed = match loaded {
             Loaded::Text(_) => gangmu::lint::fix(text, &config, include_unsafe),
-            // Never edits the labels Word generates.
-            Loaded::Docx(d) => gangmu::docx::fix(d, &config, include_unsafe),
+            Loaded::Docx(_, bytes) => {
+                match gangmu::docx::fix_docx(bytes, &config, include_unsafe) {
+                    Ok(f) => {
+                        let t = f.text.clone();
+                        docx_out = Some(f);
+                        t
+                    }
+                    Err(e) => {
+                        eprintln!("gangmu: {name}: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
         };
+        if let Some(f) = &docx_out {
+            if f.left > 0 {
+                eprintln!(
+                    "gangmu: {name}: {} fix(es) not written: they touch generated numbering, tabs, breaks, fields or several paragraphs",
+                    f.left
+                );
+            }
+        }
         if fixed != text {
             changed += 1;
         }
@@ -429,7 +446,11 @@ pub(crate) fn run_fix(
             }
         } else if write {
             if fixed != text {
-                if let Err(e) = std::fs::write(path, fixed.as_bytes()) {
+                let bytes = match &docx_out {
+                    Some(f) => f.bytes.as_slice(),
+                    None => fixed.as_bytes(),
+                };
+                if let Err(e) = write_replacing(path, bytes) {
                     eprintln!("gangmu: {name}: {e}");
                     return ExitCode::from(2);
                 }
@@ -448,4 +469,14 @@ pub(crate) fn run_fix(
         eprintln!("gangmu: fixed {changed} of {} file(s)", inputs.len());
     }
     ExitCode::SUCCESS
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, so that an
+/// interrupted write never leaves half a document.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".gangmu-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
 }

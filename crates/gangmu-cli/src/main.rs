@@ -130,15 +130,16 @@ struct Input {
 pub(crate) enum Loaded {
     /// A text file, decoded.
     Text(gangmu::Decoded),
-    /// A .docx (recognised by content, whatever its name), read as Word shows it.
-    Docx(gangmu::docx::DocxText),
+    /// A .docx (recognised by content, whatever its name), read as Word shows
+    /// it, and the file's bytes (fixes are written into them).
+    Docx(gangmu::docx::DocxText, Vec<u8>),
 }
 
 impl Loaded {
     pub(crate) fn text(&self) -> &str {
         match self {
             Loaded::Text(d) => &d.text,
-            Loaded::Docx(d) => &d.text,
+            Loaded::Docx(d, _) => &d.text,
         }
     }
 
@@ -147,7 +148,7 @@ impl Loaded {
         match self {
             Loaded::Text(d) => gangmu::parse(&d.text),
             // With the styles as evidence; generated markers flagged.
-            Loaded::Docx(d) => gangmu::docx::parse_text(d),
+            Loaded::Docx(d, _) => gangmu::docx::parse_text(d),
         }
     }
 }
@@ -156,7 +157,7 @@ impl Loaded {
 fn load(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return gangmu::docx::read(bytes)
-            .map(Loaded::Docx)
+            .map(|d| Loaded::Docx(d, bytes.to_vec()))
             .map_err(|e| format!("{name}: {e}"));
     }
     gangmu::decode(bytes)

@@ -320,17 +320,33 @@ fn lint_on_a_docx_reports_paragraphs_and_fix_applies_to_text_only() {
         diff.contains("-(一)计算机十台。\n-(二)打印机两台。\n+（一）计算机十台。\n"),
         "{diff}"
     );
-    // A .docx is never rewritten.
+    // --write writes the fixes into the .docx: only the edited runs change,
+    // the generated labels never.
     let dir = std::env::temp_dir().join(format!("gangmu-cli-fix-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join("draft.docx");
     std::fs::copy(repo().join(f), &p).unwrap();
-    let before = std::fs::read(&p).unwrap();
     let out = gangmu(&["fix", "--write", p.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr)
-        .unwrap()
-        .contains("fixes apply to the text only"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after =
+        String::from_utf8(gangmu(&["parse", "--format", "text", p.to_str().unwrap()]).stdout)
+            .unwrap();
+    assert_eq!(after, fixed, "the written file reads as the printed fix");
+    assert!(after.contains("县财政局：\n"));
+    let lint = String::from_utf8(gangmu(&["lint", p.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        !lint.contains("HDR004") && lint.contains("HDR001"),
+        "{lint}"
+    );
+    // Writing again changes nothing.
+    let before = std::fs::read(&p).unwrap();
+    assert!(gangmu(&["fix", "--write", p.to_str().unwrap()])
+        .status
+        .success());
     assert_eq!(std::fs::read(&p).unwrap(), before);
 }
 

@@ -46,6 +46,33 @@ pub(crate) fn parse_docx(
     ))
 }
 
+/// Writes the fixes of the findings into a .docx and returns the new file's
+/// bytes: only the text of the edited runs changes, generated numbering
+/// never; fixes that touch more than runs (a generated label, a tab, a field,
+/// two paragraphs) are left out. Safe fixes always, unsafe ones with
+/// ``unsafe=True``. Raises :class:`gangmu.DocxError` when the bytes are not a
+/// readable .docx. The GIL is released.
+///
+/// >>> fix_docx(b"PK")
+/// Traceback (most recent call last):
+/// ...
+/// gangmu._errors.DocxError: not a zip archive: no zip signature at the start
+#[pyfunction]
+#[pyo3(signature = (data, /, *, r#unsafe = false, config = None))]
+pub(crate) fn fix_docx<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyBytes>,
+    r#unsafe: bool,
+    config: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let config = config_arg(py, config)?.unwrap_or_default();
+    let bytes = data.as_bytes();
+    let fixed = py
+        .detach(|| gangmu::docx::fix_docx(bytes, &config, r#unsafe))
+        .map_err(|e| exceptions::docx_error(py, e.to_string()))?;
+    Ok(PyBytes::new(py, &fixed.bytes))
+}
+
 /// Where one line of a .docx's text comes from.
 #[pyclass(frozen, get_all, module = "gangmu._native")]
 pub struct SourceLine {

@@ -231,6 +231,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(docx::parse_docx, m)?)?;
+    m.add_function(wrap_pyfunction!(docx::fix_docx, m)?)?;
     m.add_class::<docx::SourceLine>()?;
     m.add_function(wrap_pyfunction!(lint, m)?)?;
     m.add_function(wrap_pyfunction!(fix, m)?)?;

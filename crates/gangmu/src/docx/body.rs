@@ -7,7 +7,7 @@ use super::numbering::{Counters, Numbering};
 use super::numfmt::format_number;
 use super::styles::{clamp_level, Styles};
 use super::xml::{attr, attr_u32, on_off, Ev, Xml};
-use super::{Container, DocxError, Evidence, NumberLabel, Part, SourceLine};
+use super::{Container, DocxError, Evidence, NumberLabel, Part, SourceLine, TextPiece};
 use crate::span::Span;
 
 /// The document's definitions, shared by every part.
@@ -28,6 +28,10 @@ pub(super) struct Out {
     /// i, ii, …), shown again before the note's own text.
     footnotes: std::collections::HashMap<i64, u32>,
     endnotes: std::collections::HashMap<i64, u32>,
+    /// Where each `w:t`'s text lies in the text and in its part's XML.
+    pub(super) pieces: Vec<TextPiece>,
+    /// The parts read, in order (`TextPiece::part` indexes this).
+    pub(super) part_names: Vec<String>,
 }
 
 impl Out {
@@ -65,6 +69,15 @@ impl Out {
                 format: label.format.clone(),
             });
         }
+        let base = self.text.len();
+        let part_index = self.part_names.len().saturating_sub(1) as u16;
+        for &(at, len, xml) in &p.pieces {
+            self.pieces.push(TextPiece {
+                text: Span::new(base + at, base + at + len),
+                part: part_index,
+                xml,
+            });
+        }
         let mut line_start = start;
         for (k, piece) in p.text.split('\n').enumerate() {
             if k > 0 {
@@ -97,6 +110,8 @@ struct Para {
     ilvl: Option<u8>,
     outline: Option<u8>,
     text: String,
+    /// Each `w:t`: (offset in `text`, length, its content's bytes in the part).
+    pieces: Vec<(usize, usize, Span)>,
     container: Container,
     nested: Vec<Finished>,
 }
@@ -110,6 +125,7 @@ struct Finished {
     label: Option<super::numbering::Label>,
     num_id: u32,
     text: String,
+    pieces: Vec<(usize, usize, Span)>,
     nested: Vec<Finished>,
 }
 
@@ -132,6 +148,9 @@ pub(super) fn read_part(
     out: &mut Out,
 ) -> Result<(), DocxError> {
     let mut xml = Xml::new(text, name, defs.max_depth);
+    out.part_names.push(name.to_string());
+    // The `w:t` being read: (its paragraph's text length, XML offset) at its start.
+    let mut t_start: Option<(usize, usize)> = None;
     let mut paras: Vec<Para> = Vec::new();
     let mut frames: Vec<Frame> = Vec::new();
     let mut frame_depths: Vec<usize> = Vec::new();
@@ -196,6 +215,7 @@ pub(super) fn read_part(
                             ilvl: None,
                             outline: None,
                             text: String::new(),
+                            pieces: Vec::new(),
                             container,
                             nested: Vec::new(),
                         });
@@ -243,7 +263,10 @@ pub(super) fn read_part(
                         Some("end") if fields.pop() == Some(false) => in_instruction -= 1,
                         _ => {}
                     },
-                    b"t" => text_depth = Some(d),
+                    b"t" => {
+                        text_depth = Some(d);
+                        t_start = paras.last().map(|p| (p.text.len(), xml.position()));
+                    }
                     b"tab" | b"ptab" if in_run => push(&mut paras, &runs, in_instruction, "\t"),
                     // A page or column break starts no new line of text.
                     b"br" | b"cr"
@@ -334,6 +357,16 @@ pub(super) fn read_part(
                 let d = xml.depth();
                 if text_depth.is_some_and(|t| d < t) {
                     text_depth = None;
+                    // The content ends where the closing tag starts.
+                    let end = text[..xml.position()].rfind('<');
+                    if let (Some((at, start)), Some(end), Some(p)) =
+                        (t_start.take(), end, paras.last_mut())
+                    {
+                        let len = p.text.len() - at;
+                        if len > 0 && start <= end {
+                            p.pieces.push((at, len, Span::new(start, end)));
+                        }
+                    }
                 }
                 if ppr_depth.is_some_and(|p| d < p) {
                     ppr_depth = None;
@@ -397,6 +430,7 @@ fn finish(p: Para, part: Part, defs: &Defs<'_>, counters: &mut Counters) -> Fini
         label: label.filter(|l| !l.text.is_empty()),
         num_id: num_id.unwrap_or(0),
         text: p.text,
+        pieces: p.pieces,
         nested: p.nested,
     }
 }

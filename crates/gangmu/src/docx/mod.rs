@@ -13,7 +13,8 @@
 //!
 //! [`parse`] reads and parses in one step and flags every heading marker that
 //! Word generated (`"generated": true` in the JSON), so that no fix edits text
-//! that is not in the file; [`lint`] and [`fix`] keep to that.
+//! that is not in the file; [`lint`] and [`fix`] keep to that, and
+//! [`fix_docx`] writes fixes back into the runs they edit.
 //!
 //! What is read and what is not: `docs/docx.md`.
 //!
@@ -41,12 +42,14 @@ mod numbering;
 mod numfmt;
 mod package;
 mod styles;
+mod write;
 mod xml;
 
 #[cfg(test)]
 mod tests;
 
 pub use numfmt::format_number;
+pub use write::{fix_docx, FixedDocx};
 
 /// The examples of `docs/docx.md`, run as doctests so the guide cannot rot.
 #[cfg(doctest)]
@@ -252,6 +255,39 @@ pub struct DocxText {
     pub lines: Vec<SourceLine>,
     /// The generated labels, in order.
     pub labels: Vec<NumberLabel>,
+    /// Where the text of each run lies in the parts' XML, for writing fixes
+    /// back into the .docx ([`fix_docx`]); not serialised (empty after a
+    /// round trip through JSON).
+    #[serde(skip)]
+    pub xml: XmlMap,
+}
+
+/// Where the text of each `w:t` lies in its part's XML (see [`DocxText::xml`]).
+///
+/// ```
+/// assert!(gangmu::docx::XmlMap::default().is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct XmlMap {
+    pub(crate) pieces: Vec<TextPiece>,
+    /// The parts read, in order (`TextPiece::part` indexes this).
+    pub(crate) part_names: Vec<String>,
+}
+
+impl XmlMap {
+    /// Whether nothing is mapped (text not read from a .docx, or read back from JSON).
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+}
+
+/// The text of one `w:t`: its bytes in [`DocxText::text`], the part it comes
+/// from (an index into `part_names`) and its content's bytes in that part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TextPiece {
+    pub(crate) text: Span,
+    pub(crate) part: u16,
+    pub(crate) xml: Span,
 }
 
 impl DocxText {
@@ -418,6 +454,10 @@ pub fn read_with(bytes: &[u8], limits: &Limits) -> Result<DocxText, DocxError> {
         text: out.text,
         lines: out.lines,
         labels: out.labels,
+        xml: XmlMap {
+            pieces: out.pieces,
+            part_names: out.part_names,
+        },
     })
 }
 
@@ -448,7 +488,7 @@ pub fn parse(bytes: &[u8]) -> Result<(DocxText, Document), DocxError> {
 /// let docx = DocxText {
 ///     text: text.into(),
 ///     lines: vec![line(0, 36, Evidence::Title), line(37, 46, Evidence::Body)],
-///     labels: vec![],
+///     ..Default::default()
 /// };
 /// // The text alone: a line ending in 。 is no title. In the Title style, it is.
 /// assert_eq!(gangmu::parse(text).title_text(), None);
@@ -533,8 +573,8 @@ pub fn lint(docx: &DocxText, config: &Config) -> Vec<Diagnostic> {
 }
 
 /// Applies the fixes of [`lint`] to the text of a .docx, repeating until
-/// nothing changes, and never editing generated text. Fixes apply to the text
-/// only: the result is text, not a .docx (see `docs/docx.md`).
+/// nothing changes, and never editing generated text. The result is text;
+/// [`fix_docx`] writes the fixes into the file itself.
 ///
 /// ```
 /// let docx = gangmu::docx::DocxText { text: "(一)目的\n".into(), ..Default::default() };

@@ -46,6 +46,11 @@ impl<'a> Xml<'a> {
         }
     }
 
+    /// Byte offset in the part just after the last event read.
+    pub(super) fn position(&self) -> usize {
+        self.reader.buffer_position() as usize
+    }
+
     /// How many elements are open.
     pub(super) fn depth(&self) -> usize {
         self.stack.len()
