@@ -267,6 +267,9 @@ fn mutated_fixtures_never_panic() {
             }
             if let Ok(t) = read(&b) {
                 check(&t);
+                let fixed = gangmu::docx::fix_docx(&b, &Default::default(), true)
+                    .expect("what reads can be fixed");
+                assert_eq!(read(&fixed.bytes).unwrap().text, fixed.text);
                 ok += 1;
             }
         }
@@ -304,6 +307,9 @@ fn mutated_fixtures_never_panic() {
             let b = zip_of(&[("word/document.xml", x.as_bytes())]);
             if let Ok(t) = read(&b) {
                 check(&t);
+                let fixed = gangmu::docx::fix_docx(&b, &Default::default(), true)
+                    .expect("what reads can be fixed");
+                assert_eq!(read(&fixed.bytes).unwrap().text, fixed.text);
                 ok += 1;
             }
         }

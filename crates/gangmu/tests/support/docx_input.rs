@@ -138,6 +138,26 @@ pub fn check_docx(data: &[u8]) {
             );
         }
     }
+    // Fixes written into the file: it still reads, as the text it reports,
+    // with the same generated labels.
+    let written = docx::fix_docx(&bytes, &config, true).expect("a .docx that reads can be fixed");
+    let again = docx::read(&written.bytes).expect("the fixed .docx reads");
+    assert_eq!(
+        again.text, written.text,
+        "fix_docx reports the text of the file it wrote"
+    );
+    assert_eq!(
+        again
+            .labels
+            .iter()
+            .map(|l| &again.text[l.marker.range()])
+            .collect::<Vec<_>>(),
+        t.labels
+            .iter()
+            .map(|l| &t.text[l.marker.range()])
+            .collect::<Vec<_>>(),
+        "writing fixes never changes the generated labels"
+    );
     let fixed = docx::fix(&t, &config, true);
     // Every label is still there, in order.
     let mut from = 0;
