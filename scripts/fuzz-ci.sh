@@ -30,7 +30,7 @@ REGRESSIONS="$ROOT/tests/fuzz-regressions"
 declare -A RUNS=(
     [parse]=1380000 [lint]=207000 [fix]=92000
     [json_roundtrip]=540000 [markers]=33000000 [linear_time]=6600
-    [docx]=160000
+    [docx]=187000
 )
 # The docx target has its own seeds (WordprocessingML fragments, see
 # crates/gangmu/tests/support/docx_input.rs) and dictionary, and at most 30 s.
