@@ -33,7 +33,9 @@ def python_blocks(path: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("page", ["docs/python.md", "docs/docx.md", "README.md"])
+@pytest.mark.parametrize(
+    "page", ["docs/python.md", "docs/retrieval.md", "docs/docx.md", "README.md"]
+)
 def test_markdown_code_blocks_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # Examples name files by their path in the repository.
     monkeypatch.chdir(REPO)
