@@ -225,6 +225,11 @@ impl<'a> Page<'a> {
         self.lines[i].is_empty_in(self.text)
     }
 
+    /// The first non-blank line at or after `i`.
+    pub fn next_nonblank_from(&self, i: usize) -> Option<usize> {
+        (i..self.lines.len()).find(|&j| !self.lines[j].is_blank())
+    }
+
     /// The first non-blank line after `i`.
     pub fn next_nonblank(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())

@@ -15,7 +15,7 @@
 use crate::chrome::{self, Separator};
 use crate::element;
 use crate::text::{
-    char_len, comparable_string, ends_sentence, ends_title, is_greeting, names_an_organ,
+    char_len, comparable_string, ends_sentence, ends_title, is_greeting, is_space, names_an_organ,
 };
 use crate::tree::{MetaKind, NoiseKind};
 
@@ -29,6 +29,10 @@ const SENTENCE_MIN_CHARS: usize = 8;
 /// A line this long with a comma is document text even without a full stop
 /// (a hard-wrapped paragraph).
 const WRAPPED_TEXT_MIN_CHARS: usize = 40;
+
+/// A line of a hard-wrapped list of organs (a 主送机关 over several lines) is
+/// at least this long, with commas: a title with 、 is no such line.
+const WRAPPED_LIST_MIN_CHARS: usize = 15;
 
 /// A 主送机关 line is at most this long.
 const ADDRESSEE_MAX_CHARS: usize = 100;
@@ -111,6 +115,17 @@ pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
     } else {
         starts.push(0);
     }
+    // Documents that follow one another without a separator: a title after
+    // the end of the one before (a closing formula, a signature's fields),
+    // or a title over a speaker and a greeting.
+    let mut all = Vec::new();
+    let mut bounds: Vec<usize> = starts[1..].to_vec();
+    bounds.push(n);
+    for (&start, &end) in starts.iter().zip(&bounds) {
+        all.push(start);
+        all.extend((start + 1..end).filter(|&i| opens_next_document(page, kinds, i, end)));
+    }
+    let starts = all;
     let mut ends: Vec<usize> = starts[1..].to_vec();
     ends.push(n);
     for (&start, &end) in starts.iter().zip(&ends) {
@@ -124,6 +139,76 @@ pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
         decisions: draft.into_decisions(),
         documents,
     }
+}
+
+/// Whether line `i` opens another document on the page, without a separator:
+/// a title naming a document type, after a line that ends the document
+/// before (a closing formula, a date, a signature's field), or over a
+/// speaker and a greeting (the next speech); then text.
+fn opens_next_document(page: &Page<'_>, kinds: &[LineKind], i: usize, end: usize) -> bool {
+    let c = page.content(i);
+    if kinds[i] != LineKind::Body || !title_like(page, kinds[i], i) || !ends_title(c) {
+        return false;
+    }
+    let Some(prev) = page.prev_nonblank(i) else {
+        return false;
+    };
+    let blank_before = prev + 1 < i;
+    let p = page.content(prev);
+    let closes = is_closing_line(p) || is_signature_field(p);
+    // The line after the title, past subtitles and speakers.
+    let mut next = page.next_nonblank(i).filter(|&k| k < end);
+    while let Some(k) = next {
+        if !is_subtitle_pattern(page.content(k)) {
+            break;
+        }
+        next = page.next_nonblank(k).filter(|&k| k < end);
+    }
+    let Some(next) = next else {
+        return false;
+    };
+    let t = page.content(next);
+    let greets = is_greeting(t) && t.ends_with(['：', ':']);
+    let text = is_document_text(page, kinds[next], next);
+    blank_before && ((closes && text) || (greets && ends_sentence(p)))
+}
+
+/// A formula that closes a document: `特此报告。`, `此致`, `敬礼！`, `谢谢大家！`.
+fn is_closing_line(c: &str) -> bool {
+    const CLOSINGS: &[&str] = &[
+        "特此",
+        "此致",
+        "敬礼",
+        "谢谢大家",
+        "谢谢！",
+        "謝謝",
+        "妥否",
+        "以上请示",
+        "以上報告",
+        "以上报告",
+        "专此",
+        "此复",
+    ];
+    char_len(c) <= 30 && CLOSINGS.iter().any(|w| c.contains(w))
+}
+
+/// A field of a signature block: `申请人：`, `申请日期：`, `日期：`.
+fn is_signature_field(c: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "申请人",
+        "申请日期",
+        "申请单位",
+        "日期",
+        "签名",
+        "署名",
+        "落款",
+        "单位",
+    ];
+    char_len(c) <= 30
+        && FIELDS.iter().any(|f| {
+            c.strip_prefix(f)
+                .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+        })
 }
 
 /// The separators of a collection page: the lines that open each document.
@@ -154,12 +239,9 @@ fn separators(page: &Page<'_>, kinds: &[LineKind]) -> Vec<(usize, Separator)> {
 /// (`实施方案最新10篇` → `实施方案`, `关于请示的批复范文（15篇）` → `关于请示的批复范文`).
 fn collection_name(headline: &str) -> Option<String> {
     let t = comparable_string(headline);
-    let cut = t
-        .find(|c: char| {
-            c.is_ascii_digit() || matches!(c, '(' | '[' | '《' | '精' | '最' | '实' | '推')
-        })
-        .unwrap_or(t.len());
-    let name: String = t[..cut].trim_start_matches('《').to_string();
+    let t = t.trim_start_matches(['《', '[', '(']);
+    let end = chrome::collection_count_start(t).unwrap_or(t.len());
+    let name = t[..end].trim_end_matches(['(', '[', '《', '-']).to_string();
     (char_len(&name) >= 2).then_some(name)
 }
 
@@ -254,10 +336,26 @@ fn document(
         .filter(|&k| !page.is_blank(k))
         .map(|k| page.content(k))
         .collect();
-    mark_site_lines(page, draft, start..title_line, Some(&title_text));
+    // The title and the block under it (subtitles, issuer): a site copies
+    // them above the document.
+    let block: Vec<&str> = std::iter::once(title_text.as_str())
+        .chain(
+            (last + 1..anchor)
+                .filter(|&k| !page.is_blank(k))
+                .map(|k| page.content(k)),
+        )
+        .collect();
+    mark_site_lines(page, draft, start..title_line, Some(&block));
     // Copies of the title between it and the anchor are the site's too.
     for k in last + 1..anchor {
-        let copy = !page.is_blank(k) && is_close_copy(page.content(k), &title_text);
+        // A copy of the title, or of a line the site put above it (the page
+        // headline between the title and the body).
+        let copy = !page.is_blank(k)
+            && (is_close_copy(page.content(k), &title_text)
+                || (start..title_line).any(|h| {
+                    matches!(draft.get(h), LineKind::Noise(_))
+                        && is_close_copy(page.content(k), page.content(h))
+                }));
         if copy && !matches!(draft.get(k), LineKind::Noise(_)) {
             draft.set(k, LineKind::Noise(NoiseKind::RepeatedTitle));
         }
@@ -365,7 +463,8 @@ fn title_above(
                 under_dash |= is_dash_line(c);
                 true
             }
-            LineKind::Body if is_name_line(c) => true,
+            // A speaker or a section label; above a `——…` line stands the title.
+            LineKind::Body if !under_dash && is_name_line(c) => true,
             // `(运营项目现场)管理制度` under a title: a qualifier.
             LineKind::Body
                 if c.starts_with(['（', '(']) && above.is_some_and(|a| candidate(draft, a)) =>
@@ -394,10 +493,16 @@ fn title_above(
     if !candidate(draft, k) {
         return None;
     }
-    // A title over several lines: the earlier lines whose run covers `k`.
+    // A title over several lines: the earlier lines whose run covers `k`
+    // (never a collection's separator: it stands alone or is the title).
     let mut first = k;
     while let Some(p) = prev_in(page, first, range.start) {
-        if p + TITLE_LINE_GAP < first || !candidate(draft, p) {
+        let separator = p == range.start && chrome::collection_separator(page.content(p)).is_some();
+        // A copy of a line below (the site repeating the subtitle) starts the
+        // site's block, not the title.
+        let copy_of_block = (k + 1..range.end)
+            .any(|b| !page.is_blank(b) && is_close_copy(page.content(p), page.content(b)));
+        if p + TITLE_LINE_GAP < first || separator || copy_of_block || !candidate(draft, p) {
             break;
         }
         let mut probe = Draft::new(draft.base(), p..page.len());
@@ -476,7 +581,7 @@ fn paragraph_start(
         let runs_on = kinds(p) == LineKind::Body
             && !ends_sentence(prev)
             && !is_subtitle_pattern(prev)
-            && (chain || prev.contains(['，', '、', '；']));
+            && (chain || (prev.contains(['，', '；']) && char_len(prev) >= WRAPPED_LIST_MIN_CHARS));
         if !(joined && runs_on) {
             break;
         }
@@ -505,8 +610,19 @@ fn is_name_line(c: &str) -> bool {
     if ends_title(c) || ends_sentence(c) || c.contains(['，', ',', '。', '：', ':']) {
         return false;
     }
-    n <= NAME_LINE_MAX_CHARS
-        || (n <= OFFICE_LINE_MAX_CHARS && c.trim().contains([' ', '\u{3000}']) && !c.contains('《'))
+    // Counted without white space: `习　近　平` is three characters.
+    if c.chars().filter(|ch| !is_space(*ch)).count() <= NAME_LINE_MAX_CHARS {
+        return true;
+    }
+    // `国务院总理 温家宝`, `省长　李炳军`: an office, then a name of 2–4.
+    let mut parts = c.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
+    let (Some(office), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    n <= OFFICE_LINE_MAX_CHARS
+        && (2..=NAME_LINE_MAX_CHARS).contains(&char_len(name))
+        && char_len(office) <= OFFICE_LINE_MAX_CHARS - 4
+        && !c.contains('《')
 }
 
 /// Whether `line` copies (or is copied by) the title: one contains the other
@@ -550,14 +666,27 @@ fn mark_site_lines(
     page: &Page<'_>,
     draft: &mut Draft<'_>,
     range: std::ops::Range<usize>,
-    title: Option<&str>,
+    title: Option<&[&str]>,
 ) {
+    // A copy of the title (a headline, a breadcrumb holding it), or of a
+    // line under it, give or take a few characters.
+    let copies = |k: usize| {
+        title.is_some_and(|b| {
+            b.iter().enumerate().any(|(n, t)| {
+                if n == 0 {
+                    is_copy(page.content(k), t)
+                } else {
+                    is_close_copy(page.content(k), t)
+                }
+            })
+        })
+    };
     let site = |draft: &Draft<'_>, k: usize| {
         !page.is_blank(k)
             && (matches!(
                 draft.get(k),
                 LineKind::Noise(NoiseKind::WebChrome | NoiseKind::Metadata)
-            ) || title.is_some_and(|t| is_copy(page.content(k), t))
+            ) || copies(k)
                 || chrome::collection_separator(page.content(k)).is_some()
                 || (matches!(draft.get(k), LineKind::Meta(MetaKind::Field))
                     && has_iso_date(page.content(k))))
@@ -573,7 +702,7 @@ fn mark_site_lines(
         let element = matches!(kind, LineKind::Meta(m) if m != MetaKind::Field)
             || element::is_issuer_mark(page.content(k));
         if site(draft, k) || !element {
-            let noise = if title.is_some_and(|t| is_copy(page.content(k), t)) {
+            let noise = if copies(k) {
                 NoiseKind::RepeatedTitle
             } else {
                 match kind {

@@ -65,7 +65,29 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
     if element::is_attachment_note(c) && c.starts_with("附件") {
         return false;
     }
-    true
+    // An organ and a date (`某某县人民政府督查室  2022年8月19日`): a masthead
+    // or an issuing line, not a title.
+    !ends_with_date(c)
+}
+
+/// Whether `c` ends with a date (`…2022年8月19日`, or cut: `…2022年8月19`).
+fn ends_with_date(c: &str) -> bool {
+    let tail: Vec<char> = c.trim_end().chars().rev().take(12).collect();
+    let tail: String = tail.into_iter().rev().collect();
+    let Some(y) = tail.find('年') else {
+        return false;
+    };
+    let year_digits = tail[..y]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    let rest = &tail[y + '年'.len_utf8()..];
+    year_digits == 4
+        && rest.contains('月')
+        && rest
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '月' | '日'))
 }
 
 /// Marks the lines of a title starting at line `i` in `draft`; returns the
@@ -127,10 +149,37 @@ fn unbalanced(s: &str) -> bool {
     depth > 0
 }
 
+/// Who gives a speech or writes a text, on the line under its title
+/// (`发言人：某某`, `主讲人：某某`).
+const SPEAKER_LABELS: &[&str] = &[
+    "发言人",
+    "發言人",
+    "主讲人",
+    "主講人",
+    "报告人",
+    "報告人",
+    "演讲人",
+    "演講人",
+    "讲话人",
+    "講話人",
+    "作者",
+    "撰稿人",
+    "执笔人",
+    "執筆人",
+];
+
 /// A line of the block under a title: `——2024年3月5日在…上`, a news
-/// dateline, `（2023年…通过）`, a promulgation tail or a date-led line.
+/// dateline, `（2023年…通过）`, a promulgation tail, a date-led line, a
+/// speaker (`发言人：某某`).
 pub(crate) fn is_subtitle_pattern(c: &str) -> bool {
     if c.starts_with("——") || c.starts_with("—") || c.starts_with("--") {
+        return true;
+    }
+    let speaker = SPEAKER_LABELS.iter().any(|l| {
+        c.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']) && char_len(r) <= 20)
+    });
+    if speaker {
         return true;
     }
     let n = char_len(c);
