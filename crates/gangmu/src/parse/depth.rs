@@ -112,7 +112,7 @@ fn name_sections_as_siblings(page: &Page<'_>, idx: &[usize], facts: &mut [Headin
 fn deepen_a_fragments_opening(facts: &[HeadingFacts], depths: &mut [u32]) {
     let rank = |f: &HeadingFacts| match f.key {
         LevelKey::Numbered(m) => Some(m.rank()),
-        LevelKey::Unnumbered { .. } => None,
+        LevelKey::Unnumbered { .. } | LevelKey::Styled(_) => None,
     };
     let Some(first) = facts.first().and_then(rank) else {
         return;
