@@ -110,6 +110,16 @@ pub(crate) const SITE_PHRASES: &[(&str, &str)] = &[
     (r"废止时间[:：]", "废止时间："),
     (r"信息来源[:：]", "信息来源：某某局"),
     (r"内容概述[:：]", "内容概述："),
+    (r"主题分类[:：]", "主题分类：综合政务"),
+    (r"公文种类[:：]", "公文种类：通知"),
+    (r"体裁分类[:：]", "体裁分类：通知"),
+    (r"发文字号[:：]", "发文字号：某政发〔2024〕1号"),
+    (r"成文日期[:：]", "成文日期：2024年01月05日"),
+    (r"发布日期[:：]", "发布日期：2024年01月08日"),
+    (r"^标\s*题[:：]", "标题：关于某某的通知"),
+    (r"^文\s*号[:：]", "文号：某政发〔2024〕1号"),
+    (r"有效性[:：]", "有效性：有效"),
+    (r"所属机构[:：]", "所属机构：某某局"),
     // Editors' introductions to a collection.
     ("小编", "下面是小编整理的范文"),
     ("整理发布", "本站整理发布"),
@@ -120,6 +130,17 @@ pub(crate) const SITE_PHRASES: &[(&str, &str)] = &[
     ("希望对你有帮助", "希望对你有帮助"),
     ("欢迎阅读", "欢迎阅读本站范文"),
     ("欢迎访问", "欢迎访问本站"),
+    // Social-media articles.
+    ("点击上方", "点击上方蓝字关注我们"),
+    ("关注我们", "欢迎关注我们"),
+    ("长按识别", "长按识别二维码"),
+    ("阅读原文", "阅读原文"),
+    ("分享给朋友", "分享给朋友"),
+    // Document-sharing sites.
+    ("下载积分", "下载积分：5"),
+    ("开通VIP", "开通VIP"),
+    (r"页数[:：]", "页数：12"),
+    (r"点击数[:：]", "点击数：125"),
 ];
 
 /// A line longer than this is text, whatever words it contains.
@@ -290,12 +311,12 @@ re!(
 );
 re!(
     TRAILER,
-    r"^(?:相关推荐|相关文章|相关阅读|相关下载|猜你喜欢|热门文档|热门推荐|热门文章|推荐阅读|延伸阅读|上一篇|下一篇)"
+    r"^(?:相关推荐|相关文章|相关阅读|相关下载|猜你喜欢|热门文档|热门推荐|热门文章|推荐阅读|延伸阅读|往期推荐|往期回顾|往期精选|精彩推荐|更多推荐|上一篇|下一篇)"
 );
 // A heading of a list of links anywhere in a short line: `【某某范文】相关文章：`.
 re!(
     TRAILER_ANYWHERE,
-    r"(?:相关推荐|相关文章|相关阅读|相关范文|猜你喜欢|热门推荐|推荐阅读|延伸阅读)\s*[:：]?\s*$"
+    r"(?:相关推荐|相关文章|相关阅读|相关范文|猜你喜欢|热门推荐|推荐阅读|延伸阅读|往期推荐|往期回顾|精彩推荐)\s*[:：]?\s*$"
 );
 re!(
     CHROME_WORDS,
@@ -570,7 +591,8 @@ pub(crate) fn is_collection_headline(content: &str) -> bool {
 /// Whether a line opens a list of links appended by the publishing site
 /// (相关推荐, 猜你喜欢…).
 pub(crate) fn starts_trailer(content: &str) -> bool {
-    (content.starts_with(['相', '猜', '热', '推', '延', '上', '下']) && TRAILER.is_match(content))
+    (content.starts_with(['相', '猜', '热', '推', '延', '上', '下', '往', '精', '更'])
+        && TRAILER.is_match(content))
         || (char_len(content) <= 40 && TRAILER_ANYWHERE.is_match(content))
 }
 
@@ -584,7 +606,7 @@ pub(crate) fn starts_license(content: &str) -> bool {
 re!(
     // `篇一：` `【篇二】` `篇3` `篇1：某某报告`
     SEPARATOR_LEADING,
-    r"^[【\[(（]?\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*"
+    r"^[【\[(（]?\s*(?:篇|范文|範文|例文)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*"
 );
 re!(
     // `某某讲话稿 篇1` `某某计划 【篇1】` `某某报告篇一` `某某范文第1篇`
@@ -624,7 +646,7 @@ fn separator_ordinal(s: &str) -> Option<u32> {
 /// Reads a collection separator: `篇一：`, `【篇2】`, `第3篇`, `第1篇：关于…`,
 /// `某某讲话稿 篇1`, `某某计划【篇1】`, `某某范文第1篇`.
 pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
-    if !content.contains('篇') || char_len(content) > 80 {
+    if !(content.contains('篇') || content.contains('文')) || char_len(content) > 80 {
         return None;
     }
     let named = |s: usize, e: usize| {

@@ -380,7 +380,8 @@ fn document(
                             && is_close_copy(page.content(k), page.content(h))
                     },
                 ));
-        if copy && !matches!(draft.get(k), LineKind::Noise(_)) {
+        // Elements (the 发文字号 an index block also shows) stay the document's.
+        if copy && !matches!(draft.get(k), LineKind::Noise(_) | LineKind::Meta(_)) {
             draft.set(k, LineKind::Noise(NoiseKind::RepeatedTitle));
         }
     }

@@ -63,6 +63,10 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
     if (ends_sentence(c) && !faulty_stop) || c.ends_with('，') || c.ends_with(',') {
         return false;
     }
+    // Fields side by side (`页数：12 积分：5`): a line of data, not a title.
+    if c.matches(['：', ':']).count() >= 2 {
+        return false;
+    }
     if n > TITLE_SENTENCE_CHARS && (c.contains('，') || c.contains('。')) {
         return false;
     }
