@@ -4,7 +4,7 @@ memory for parsing a 10 MB document. Prints the figures quoted in docs/python.md
 
     .venv/bin/python scripts/bench-python.py [CORPUS_DIR]
 
-The corpus defaults to tests/corpus, else /work/shared/corpus.
+The corpus defaults to $GANGMU_CORPUS, else ../shared/corpus beside the repository.
 """
 
 from __future__ import annotations
@@ -49,10 +49,11 @@ print(json.dumps({"bytes": size, "chars": len(text), "nodes": n, "py_peak": peak
 
 
 def corpus_dir(arg: str | None) -> Path:
-    for c in (arg, ROOT / "tests" / "corpus", "/work/shared/corpus"):
-        if c and Path(c).is_dir():
-            return Path(c)
-    sys.exit("no corpus directory")
+    default = Path(os.environ.get("GANGMU_CORPUS") or "../shared/corpus")
+    c = Path(arg) if arg else default if default.is_absolute() else ROOT / default
+    if not any(c.glob("*.txt")):
+        sys.exit(f"no corpus at {c} (give CORPUS_DIR or set GANGMU_CORPUS)")
+    return c
 
 
 def best_of(n: int, f) -> float:  # type: ignore[no-untyped-def]
