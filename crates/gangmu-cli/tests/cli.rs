@@ -130,7 +130,7 @@ fn the_readme_quick_start_example_parses_to_noise_title_sections_and_enumeration
     let tree = String::from_utf8(out.stdout).unwrap();
     for expected in [
         "noise WebChrome",
-        "title 教育局2024年第三季度意识形态工作分析研判报告",
+        "title 应急管理局2024年第三季度安全生产形势分析研判报告",
         "section depth=1",
         "heading depth=2",
         "enumeration Shi",
