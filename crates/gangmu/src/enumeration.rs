@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::numeral::chinese_numeral_value;
 use crate::span::Span;
-use crate::tree::Node;
+use crate::tree::{Enumeration, Item, Node, Text};
 
 /// The family of an inline enumeration series.
 ///
@@ -319,9 +319,9 @@ pub(crate) fn enumerate_markers(
             None => content_end,
         };
         if series_start > cursor {
-            nodes.push(Node::Text {
+            nodes.push(Node::Text(Text {
                 span: Span::new(cursor, series_start),
-            });
+            }));
         }
         let mut items = Vec::new();
         for idx in range.clone() {
@@ -335,22 +335,22 @@ pub(crate) fn enumerate_markers(
             let mut marker = m.clone();
             marker.ordinal = ordinals[idx];
             marker.span = Span::new(start, start + m.span.len());
-            items.push(Node::Item {
+            items.push(Node::Item(Item {
                 span: Span::new(start, end),
                 marker,
-            });
+            }));
         }
-        nodes.push(Node::Enumeration {
+        nodes.push(Node::Enumeration(Enumeration {
             span: Span::new(series_start, series_end),
             family: markers[range.start].family,
             children: items,
-        });
+        }));
         cursor = series_end;
     }
     if cursor < span.end {
-        nodes.push(Node::Text {
+        nodes.push(Node::Text(Text {
             span: Span::new(cursor, span.end),
-        });
+        }));
     }
     nodes
 }
@@ -364,14 +364,14 @@ mod tests {
         nodes
             .iter()
             .filter_map(|n| match n {
-                Node::Enumeration {
+                Node::Enumeration(Enumeration {
                     family, children, ..
-                } => Some((
+                }) => Some((
                     *family,
                     children
                         .iter()
                         .map(|c| match c {
-                            Node::Item { span, .. } => text[span.range()].to_string(),
+                            Node::Item(Item { span, .. }) => text[span.range()].to_string(),
                             _ => unreachable!(),
                         })
                         .collect(),

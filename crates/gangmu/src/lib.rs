@@ -37,6 +37,7 @@ mod numeral;
 mod parse;
 pub mod render;
 mod span;
+mod text;
 mod tree;
 
 pub use decode::{decode, DecodeError, Decoded, Encoding};
@@ -46,7 +47,10 @@ pub use marker::{parse_marker, Marker, MarkerFamily};
 pub use numeral::{chinese_numeral_value, to_chinese_numeral};
 pub use parse::parse;
 pub use span::{LineIndex, Span};
-pub use tree::{Document, MetaKind, Node, NoiseKind, Walk, SCHEMA};
+pub use tree::{
+    Attachment, Blank, Continuation, Document, Enumeration, Heading, Item, Meta, MetaKind, Node,
+    Noise, NoiseKind, Paragraph, Section, Subtitle, Text, Title, Walk, SCHEMA,
+};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -4,7 +4,8 @@
 //! The grammar is written with `nom` and kept private; [`parse_marker`] is the
 //! public entry point.
 
-use crate::numeral::{arabic_numeral, chinese_numeral, is_any_digit, is_fullwidth_digit};
+use crate::numeral::{arabic_numeral, chinese_numeral};
+use crate::text::{is_any_digit, is_cjk, is_fullwidth_digit};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{anychar, char, one_of};
@@ -428,10 +429,6 @@ fn latin(i: &str) -> IResult<&str, Raw<'_>> {
             extra: None,
         },
     ))
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// Characters that make a number a quantity rather than an ordinal when they

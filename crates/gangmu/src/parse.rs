@@ -19,10 +19,16 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::element;
 use crate::enumeration::{self, EnumerationFamily};
 use crate::hierarchy::{self, HeadingFacts, LevelKey};
-use crate::line::{char_len, ends_sentence, is_space, split_lines, Line};
+use crate::line::{split_lines, Line};
 use crate::marker::{parse_bare_numeral, parse_decimal_top, parse_marker, Marker, MarkerFamily};
 use crate::span::Span;
-use crate::tree::{Document, MetaKind, Node, NoiseKind};
+use crate::text::{
+    char_len, ends_sentence, ends_title, is_greeting, is_space, names_an_organ, ORGAN_SUFFIXES,
+};
+use crate::tree::{
+    Attachment, Blank, Continuation, Document, Heading, Meta, MetaKind, Node, Noise, NoiseKind,
+    Paragraph, Section, Subtitle, Title,
+};
 
 /// What a line is, once decided.
 #[derive(Clone, Debug)]
@@ -49,10 +55,7 @@ enum Kind {
 /// assert_eq!(doc.title_text(), Some("关于开展安全检查的通知"));
 /// let headings: Vec<&str> = doc
 ///     .headings()
-///     .map(|h| match h {
-///         gangmu::Node::Heading { title, .. } => &text[title.range()],
-///         _ => unreachable!(),
-///     })
+///     .map(|h| &text[h.title.range()])
 ///     .collect();
 /// assert_eq!(headings, ["检查范围", "重点单位。"]);
 /// ```
@@ -88,15 +91,6 @@ struct Parser<'a> {
     paragraph_markers: Option<std::cell::RefCell<ParagraphMarkers>>,
 }
 
-/// Document-type words a title ends with (文种), used to decide where a
-/// multi-line title stops.
-const DOC_TYPE_ENDINGS: &[&str] = &[
-    "报告", "通知", "意见", "办法", "条例", "规定", "决定", "决议", "方案", "纪要", "摘要", "细则",
-    "规则", "公告", "通告", "通报", "请示", "批复", "函", "讲话", "总结", "计划", "要点", "制度",
-    "规划", "召开", "命令", "令", "公报", "议案", "记录", "体会", "发言", "汇报", "说明", "提纲",
-    "标准", "指引", "指南", "章程", "守则", "准则", "清单", "措施",
-];
-
 /// The characters of `s` that identify a line when comparing it with another:
 /// no white space or Markdown emphasis, brackets in one width.
 fn normalized(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
@@ -124,21 +118,6 @@ fn normalized_hash(s: &str) -> u64 {
         c.hash(&mut h);
     }
     h.finish()
-}
-
-fn strip_trailing_parenthetical(s: &str) -> &str {
-    let t = s.trim_end();
-    if t.ends_with(')') || t.ends_with('）') {
-        if let Some(i) = t.rfind(['(', '（']) {
-            return t[..i].trim_end();
-        }
-    }
-    t
-}
-
-fn ends_with_doc_type(s: &str) -> bool {
-    let t = strip_trailing_parenthetical(s);
-    DOC_TYPE_ENDINGS.iter().any(|w| t.ends_with(w))
 }
 
 fn unbalanced(s: &str) -> bool {
@@ -231,37 +210,6 @@ fn starts_with_full_date(c: &str) -> bool {
     }
     i += 1;
     digits(&mut i, 2) > 0 && b.get(i) == Some(&'日')
-}
-
-fn looks_like_organ(c: &str) -> bool {
-    const ORGAN: &[&str] = &[
-        "各",
-        "局",
-        "厅",
-        "委",
-        "院",
-        "部",
-        "政府",
-        "机关",
-        "单位",
-        "公司",
-        "银行",
-        "中心",
-        "办公室",
-        "协会",
-        "学校",
-        "党委",
-        "党组",
-        "支部",
-        "处",
-        "科",
-        "所",
-        "会",
-        "总部",
-        "分行",
-        "行",
-    ];
-    ORGAN.iter().any(|w| c.contains(w))
 }
 
 impl<'a> Parser<'a> {
@@ -517,7 +465,7 @@ impl<'a> Parser<'a> {
         if n > 50 && (c.contains('，') || c.contains('。')) {
             return false;
         }
-        if element::is_greeting(c) || element::is_date(c) || is_subtitle_pattern(c) {
+        if is_greeting(c) || element::is_date(c) || is_subtitle_pattern(c) {
             return false;
         }
         if element::is_attachment_note(c) && c.starts_with("附件") {
@@ -533,7 +481,7 @@ impl<'a> Parser<'a> {
         let mut last = i;
         let mut count = 1;
         loop {
-            if ends_with_doc_type(&joined) || count >= 3 {
+            if ends_title(&joined) || count >= 3 {
                 break;
             }
             let j = match self.next_nonblank(last) {
@@ -554,7 +502,7 @@ impl<'a> Parser<'a> {
                 self.kinds[j] = Kind::Continuation;
             } else if n <= 40 && !cont {
                 // A second title line must look like a title, not a speaker.
-                if n <= 6 && !ends_with_doc_type(c) {
+                if n <= 6 && !ends_title(c) {
                     break;
                 }
                 self.kinds[j] = Kind::Title;
@@ -675,7 +623,7 @@ impl<'a> Parser<'a> {
                         let before = normalize(&self.joined_title(first, last));
                         let repeated = before.starts_with(&here)
                             || (here.chars().count() >= 6
-                                && ends_with_doc_type(&here)
+                                && ends_title(&here)
                                 && before.contains(&here));
                         if here.chars().count() >= 4 && repeated {
                             for k in first..=last {
@@ -700,9 +648,9 @@ impl<'a> Parser<'a> {
                     if (para.ends_with('：') || para.ends_with(':'))
                         && !para.contains('。')
                         && !para.contains("如下")
-                        && !element::is_greeting(&para)
+                        && !is_greeting(&para)
                         && char_len(&para) <= 300
-                        && looks_like_organ(&para)
+                        && names_an_organ(&para)
                     {
                         for k in i..=end {
                             self.kinds[k] = Kind::Meta(MetaKind::Addressee);
@@ -878,7 +826,7 @@ impl<'a> Parser<'a> {
             || c.chars()
                 .next()
                 .is_some_and(|ch| ch.is_ascii_digit() || ch.is_ascii_punctuation())
-            || element::is_greeting(c)
+            || is_greeting(c)
             || element::is_date(c)
         {
             return false;
@@ -893,7 +841,7 @@ impl<'a> Parser<'a> {
             return false;
         };
         let prev_ok = match self.kinds[p] {
-            Kind::Body => ends_sentence(self.content(p)) && !element::is_greeting(self.content(p)),
+            Kind::Body => ends_sentence(self.content(p)) && !is_greeting(self.content(p)),
             _ => true,
         };
         // A sentence-like unnumbered heading (with commas) is a sub-heading: it
@@ -1188,9 +1136,9 @@ impl<'a> Parser<'a> {
                     {
                         j += 1;
                     }
-                    b.leaf(Node::Blank {
+                    b.leaf(Node::Blank(Blank {
                         span: Span::new(line.start, self.lines[j].next),
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Noise(k) => {
@@ -1201,10 +1149,10 @@ impl<'a> Parser<'a> {
                     {
                         j += 1;
                     }
-                    b.leaf(Node::Noise {
+                    b.leaf(Node::Noise(Noise {
                         span: Span::new(line.start, self.lines[j].next),
                         kind: *k,
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Title => {
@@ -1229,23 +1177,23 @@ impl<'a> Parser<'a> {
                                 .map(|x| self.content(x)),
                         )
                         .collect();
-                    b.leaf(Node::Title {
+                    b.leaf(Node::Title(Title {
                         span: Span::new(line.start, self.lines[j].next),
                         text: clean_text(&title_text),
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Continuation => {
-                    b.leaf(Node::Continuation {
+                    b.leaf(Node::Continuation(Continuation {
                         span: Span::new(line.start, line.next),
-                    });
+                    }));
                     i += 1;
                 }
                 Kind::Subtitle => {
-                    b.leaf(Node::Subtitle {
+                    b.leaf(Node::Subtitle(Subtitle {
                         span: Span::new(line.start, line.next),
                         text: clean_text(self.content(i)),
-                    });
+                    }));
                     i += 1;
                 }
                 Kind::Meta(k) => {
@@ -1259,11 +1207,11 @@ impl<'a> Parser<'a> {
                     }
                     let start = self.emit_page_prefix(&mut b, i);
                     let t: String = (i..=j).map(|x| self.content(x)).collect();
-                    b.leaf(Node::Meta {
+                    b.leaf(Node::Meta(Meta {
                         span: Span::new(start, self.lines[j].next),
                         kind: *k,
                         text: clean_text(&t),
-                    });
+                    }));
                     i = j + 1;
                 }
                 Kind::Heading(m) => {
@@ -1300,10 +1248,10 @@ impl<'a> Parser<'a> {
         let line = &self.lines[i];
         match line.page_prefix {
             Some((_, e)) => {
-                b.leaf(Node::Noise {
+                b.leaf(Node::Noise(Noise {
                     span: Span::new(line.start, e),
                     kind: NoiseKind::PageNumber,
-                });
+                }));
                 e
             }
             None => line.start,
@@ -1319,7 +1267,7 @@ impl<'a> Parser<'a> {
         if let Some(kept) = &self.paragraph_markers {
             kept.borrow_mut().push((start, markers));
         }
-        Node::Paragraph { span, children }
+        Node::Paragraph(Paragraph { span, children })
     }
 
     /// The heading node for line `i`, and where a run-in paragraph starts.
@@ -1386,14 +1334,14 @@ impl<'a> Parser<'a> {
             }
             None => (Span::new(title_start.min(ce), ce), line.next, None),
         };
-        let node = Node::Heading {
+        let node = Node::Heading(Heading {
             span: Span::new(start, heading_end),
             depth,
             level: marker.and_then(|m| m.family.canonical_level()),
             marker: marker.cloned().map(Box::new),
             title,
             run_in: rest.is_some(),
-        };
+        });
         (node, rest)
     }
 }
@@ -1401,10 +1349,6 @@ impl<'a> Parser<'a> {
 /// Whether a line is two or more organ names separated by white space,
 /// possibly followed by the date.
 fn names_organs(c: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "部", "委", "局", "行", "院", "署", "办", "厅", "府", "室", "会", "中心", "总局", "监会",
-        "政府",
-    ];
     let mut names: Vec<&str> = c
         .split(|ch: char| is_space(ch))
         .filter(|t| !t.is_empty())
@@ -1417,7 +1361,7 @@ fn names_organs(c: &str) -> bool {
         && names.iter().all(|t| {
             let n = char_len(t);
             (2..=14).contains(&n)
-                && SUFFIXES.iter().any(|s| t.ends_with(s))
+                && ORGAN_SUFFIXES.iter().any(|s| t.ends_with(s))
                 && !t.contains(['，', '。', '、'])
         })
 }
@@ -1481,31 +1425,32 @@ impl Builder {
     }
 
     fn close_sections(&mut self) {
-        while matches!(self.stack.last(), Some(Node::Section { .. })) {
+        while matches!(self.stack.last(), Some(Node::Section(_))) {
             self.close_top();
         }
     }
 
     fn open_section(&mut self, depth: u32, heading: Node) {
-        while matches!(self.stack.last(), Some(Node::Section { depth: d, .. }) if *d >= depth) {
+        while matches!(self.stack.last(), Some(Node::Section(Section { depth: d, .. })) if *d >= depth)
+        {
             self.close_top();
         }
         let span = heading.span();
-        self.stack.push(Node::Section {
+        self.stack.push(Node::Section(Section {
             span,
             depth,
             children: vec![heading],
-        });
+        }));
     }
 
     fn open_attachment(&mut self, start: usize) {
         while !self.stack.is_empty() {
             self.close_top();
         }
-        self.stack.push(Node::Attachment {
+        self.stack.push(Node::Attachment(Attachment {
             span: Span::new(start, start),
             children: Vec::new(),
-        });
+        }));
     }
 
     fn finish(mut self) -> Vec<Node> {
@@ -1525,7 +1470,7 @@ mod tests {
         let doc = parse(text);
         doc.walk()
             .map(|(_, n)| n)
-            .filter(|n| !matches!(n, Node::Blank { .. } | Node::Section { .. }))
+            .filter(|n| !matches!(n, Node::Blank(_) | Node::Section(_)))
             .map(|n| {
                 let t = &text[n.span().range()];
                 (
@@ -1539,17 +1484,16 @@ mod tests {
     fn headings(text: &str) -> Vec<(u32, String)> {
         let doc = parse(text);
         doc.headings()
-            .map(|h| match h {
-                Node::Heading { depth, span, .. } => (
-                    *depth,
-                    text[span.range()]
+            .map(|h| {
+                (
+                    h.depth,
+                    text[h.span.range()]
                         .lines()
                         .next()
                         .unwrap()
                         .trim()
                         .to_string(),
-                ),
-                _ => unreachable!(),
+                )
             })
             .collect()
     }
@@ -1557,7 +1501,7 @@ mod tests {
     fn meta_kinds(doc: &Document) -> Vec<MetaKind> {
         doc.walk()
             .filter_map(|(_, n)| match n {
-                Node::Meta { kind, .. } => Some(*kind),
+                Node::Meta(Meta { kind, .. }) => Some(*kind),
                 _ => None,
             })
             .collect()
@@ -1583,13 +1527,8 @@ mod tests {
         let text = "（一）坚持人民至上。要把人民放在心中最高位置。\n";
         let doc = parse(text);
         let h = doc.headings().next().unwrap();
-        match h {
-            Node::Heading { title, run_in, .. } => {
-                assert!(*run_in, "should mark the heading run-in");
-                assert_eq!(&text[title.range()], "坚持人民至上。");
-            }
-            _ => unreachable!(),
-        }
+        assert!(h.run_in, "should mark the heading run-in");
+        assert_eq!(&text[h.title.range()], "坚持人民至上。");
         assert_eq!(types(text), ["heading", "paragraph"]);
     }
 
@@ -1702,7 +1641,7 @@ mod tests {
         assert!(doc
             .children
             .iter()
-            .any(|n| matches!(n, Node::Attachment { .. })));
+            .any(|n| matches!(n, Node::Attachment(_))));
     }
 
     #[test]
@@ -1722,6 +1661,14 @@ mod tests {
                 (1, "今后的主要任务".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn should_take_a_title_ending_in_men_as_the_title_not_a_greeting() {
+        let text = "致新时代的建设者们\n\n同志们：\n\n今天我们在这里集会。\n";
+        let doc = parse(text);
+        assert_eq!(doc.title_text(), Some("致新时代的建设者们"));
+        assert_eq!(types(text), ["title", "paragraph", "paragraph"]);
     }
 
     #[test]
@@ -1763,10 +1710,10 @@ mod tests {
             .filter(|(_, n)| {
                 matches!(
                     n,
-                    Node::Meta {
+                    Node::Meta(Meta {
                         kind: MetaKind::Field,
                         ..
-                    }
+                    })
                 )
             })
             .count();

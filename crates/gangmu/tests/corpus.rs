@@ -23,7 +23,7 @@ use std::fs;
 use std::path::Path;
 
 use corpora::Set;
-use gangmu::{Document, Node};
+use gangmu::{Document, Heading, Node};
 use serde_json::Value;
 
 /// Minimum figures for a set. Noise F1 is not held on the official corpus.
@@ -110,7 +110,7 @@ fn assert_lossless(name: &str, text: &str, doc: &Document) {
                 "{name}: a child should lie inside its parent"
             );
         }
-        if let Node::Heading { title, .. } = n {
+        if let Node::Heading(Heading { title, .. }) = n {
             assert!(
                 s.contains(*title),
                 "{name}: a heading's title should lie inside it"

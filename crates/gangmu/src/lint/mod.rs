@@ -32,7 +32,7 @@ mod docs;
 mod inline;
 mod numbering;
 pub(crate) mod rules;
-mod text;
+mod scan;
 
 pub use docs::{rule_doc_markdown, rules_index_markdown};
 
