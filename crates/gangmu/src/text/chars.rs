@@ -77,6 +77,43 @@ pub(crate) fn is_any_digit(c: char) -> bool {
     c.is_ascii_digit() || is_fullwidth_digit(c)
 }
 
+/// Characters that make a number a quantity rather than an ordinal when they
+/// follow it (`3.5倍`, `1.2万亿元`, `5.1%`, `2 000人`).
+pub(crate) fn is_unit_char(c: char) -> bool {
+    matches!(
+        c,
+        '%' | '％'
+            | '‰'
+            | '倍'
+            | '万'
+            | '亿'
+            | '元'
+            | '年'
+            | '月'
+            | '日'
+            | '个'
+            | '米'
+            | '吨'
+            | '度'
+            | '岁'
+            | '次'
+            | '天'
+            | '千'
+            | '百'
+            | '公'
+            | '平'
+            | '斤'
+            | '人'
+            | '户'
+            | '家'
+            | '项'
+            | '条'
+            | '小'
+            | '分'
+            | '秒'
+    )
+}
+
 /// The number of characters in `s`.
 pub(crate) fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -119,6 +156,37 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
         Some(c) => is_terminal(c),
         None => false,
     }
+}
+
+/// The characters of `s` that identify a line when comparing it with
+/// another (a title repeated by the site, a table-of-contents entry and its
+/// heading): no white space or Markdown emphasis, brackets in one width.
+pub(crate) fn comparable(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    s.chars()
+        .filter(|c| !is_space(*c) && !matches!(c, '*' | '#' | '_' | '\u{3000}'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '〔' | '［' | '【' => '[',
+            '〕' | '］' | '】' => ']',
+            c => c,
+        })
+}
+
+/// [`comparable`] as a string.
+pub(crate) fn comparable_string(s: &str) -> String {
+    comparable(s).collect()
+}
+
+/// A hash of [`comparable`]`(s)`, to find lines with the same text without
+/// building strings.
+pub(crate) fn comparable_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in comparable(s) {
+        c.hash(&mut h);
+    }
+    h.finish()
 }
 
 #[cfg(test)]
@@ -164,6 +232,15 @@ mod tests {
             ends_sentence("做好工作."),
             "an ASCII stop after Chinese ends it"
         );
+    }
+
+    #[test]
+    fn lines_compare_without_markup_spaces_and_bracket_widths() {
+        assert_eq!(
+            comparable_string("**第一章　总则（试行）**"),
+            "第一章总则(试行)"
+        );
+        assert_eq!(comparable_hash("一、 总则"), comparable_hash("一、总则"));
     }
 
     #[test]

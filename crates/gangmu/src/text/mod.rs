@@ -9,7 +9,8 @@ mod chars;
 mod words;
 
 pub(crate) use chars::{
-    char_len, ends_sentence, is_any_digit, is_chinese, is_cjk, is_fullwidth_digit, is_space,
+    char_len, comparable, comparable_hash, comparable_string, ends_sentence, is_any_digit,
+    is_chinese, is_cjk, is_fullwidth_digit, is_space, is_unit_char,
 };
 pub(crate) use words::{
     doc_type_of, ends_title, is_greeting, names_an_organ, strip_trailing_parentheticals,

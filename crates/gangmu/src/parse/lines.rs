@@ -120,6 +120,26 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// The line of `text` that holds byte `pos` (the start of a node, say), as
+/// [`split_lines`] would have read it.
+pub(crate) fn line_at(text: &str, pos: usize) -> Line {
+    let pos = pos.min(text.len());
+    let start = text[..pos].rfind(['\n', '\r']).map_or(0, |k| k + 1);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |k| start + k);
+    analyse(text, start, end, end)
+}
+
+/// The last line of a node whose span ends at `end` (after the line break
+/// of its last line, as paragraphs and noise do).
+pub(crate) fn line_ending_at(text: &str, end: usize) -> Line {
+    let end = text[..end.min(text.len())]
+        .trim_end_matches(['\n', '\r'])
+        .len();
+    line_at(text, end)
+}
+
 fn analyse(text: &str, start: usize, end: usize, next: usize) -> Line {
     let mut cs = skip_spaces(text, start, end);
     let mut md_heading = 0u8;
