@@ -50,7 +50,9 @@ print(json.dumps({"bytes": size, "chars": len(text), "nodes": n, "py_peak": peak
 
 def corpus_dir(arg: str | None) -> Path:
     default = Path(os.environ.get("GANGMU_CORPUS") or "../shared/corpus")
-    c = Path(arg) if arg else default if default.is_absolute() else ROOT / default
+    if not default.is_absolute():
+        default = Path(os.path.normpath(ROOT / default))
+    c = Path(arg) if arg else default
     if not any(c.glob("*.txt")):
         sys.exit(f"no corpus at {c} (give CORPUS_DIR or set GANGMU_CORPUS)")
     return c

@@ -21,7 +21,7 @@ NOTICE = (
 def _from_env(var: str, default: str) -> Path:
     """A path from the environment; relative paths are taken from the repository root."""
     p = Path(os.environ.get(var) or default)
-    return p if p.is_absolute() else REPO / p
+    return Path(os.path.normpath(p if p.is_absolute() else REPO / p))
 
 
 def official_corpus_path() -> Path:
@@ -42,12 +42,22 @@ def corpus_required() -> bool:
     return os.environ.get("GANGMU_REQUIRE_CORPUS", "") not in ("", "0")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without the corpus (and not required), its tests are deselected: the header says so once."""
+    if corpus_dir() is not None or corpus_required():
+        return
+    needs = [i for i in items if "corpus" in getattr(i, "fixturenames", ())]
+    if needs:
+        config.hook.pytest_deselected(items=needs)
+        items[:] = [i for i in items if i not in needs]
+
+
 def pytest_report_header() -> str:
     d = corpus_dir()
     if d is None:
         return (
             f"official corpus not found at {official_corpus_path()} (set GANGMU_CORPUS): "
-            "its tests are skipped"
+            "its tests are deselected"
         )
     return f"official corpus: {d} ({len(list(d.glob('*.txt')))} documents)"
 

@@ -54,11 +54,20 @@ fn from_env(var: &str, default: &str) -> PathBuf {
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(default));
-    if p.is_absolute() {
-        p
-    } else {
-        repo().join(p)
+    let p = if p.is_absolute() { p } else { repo().join(p) };
+    // `crates/gangmu/../../../shared` reads better as `../shared` resolved:
+    // drop `.` and fold `dir/..` (lexically: the folders may not exist).
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
     }
+    out
 }
 
 /// Where the official corpus should be (`GANGMU_CORPUS`).
