@@ -162,6 +162,11 @@ pub fn section_label(text: &str, node: &Node) -> Option<String> {
             a.title()
                 .map_or_else(|| "附件".to_string(), |t| t.text.clone()),
         ),
+        // One document of a collection page: its title.
+        Node::Entry(e) => e.children.iter().find_map(|c| match c {
+            Node::Title(t) => Some(t.text.clone()),
+            _ => None,
+        }),
         _ => None,
     }
 }

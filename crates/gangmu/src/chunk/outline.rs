@@ -160,7 +160,7 @@ impl Builder<'_> {
                     self.noise.push(noise.span);
                     c.items.push(Item::Noise);
                 }
-                Node::Section(_) | Node::Attachment(_) => {
+                Node::Section(_) | Node::Attachment(_) | Node::Entry(_) => {
                     let clause = (c.article && clauses > 1).then_some(clauses);
                     let sub = self.container(child, c, clause);
                     c.items.push(Item::Child(sub));
@@ -199,6 +199,8 @@ impl Builder<'_> {
         let label = section_label(self.text, node);
         let attachment = matches!(node, Node::Attachment(_));
         let (cite, article) = match node {
+            // Each document of a collection is cited on its own.
+            Node::Entry(_) => (Cite::default(), false),
             Node::Attachment(a) => {
                 self.attachment_no += 1;
                 (Cite::attachment(self.attachment_label(&a.children)), false)
