@@ -249,7 +249,15 @@ impl Blocks {
         }
         if let Some(bottom) = self.trailer {
             let list_item = c.starts_with(['-', '*', '·', '•', '●', '◆', '○', '>', '+']);
-            if list_item || (bottom && char_len(c) <= TRAILER_ITEM_MAX_CHARS && !ends_sentence(c)) {
+            // A numbered link (`1. 某某工作总结范文`) is an item too.
+            let numbered = c.starts_with(|ch: char| ch.is_ascii_digit())
+                && char_len(c) <= TRAILER_ITEM_MAX_CHARS
+                && !ends_sentence(c)
+                && !c.contains(['，', '。']);
+            if list_item
+                || numbered
+                || (bottom && char_len(c) <= TRAILER_ITEM_MAX_CHARS && !ends_sentence(c))
+            {
                 return Some(NoiseKind::WebChrome);
             }
             self.trailer = None;

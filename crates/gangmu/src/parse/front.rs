@@ -4,8 +4,8 @@
 
 use crate::element;
 use crate::text::{
-    char_len, comparable_string, ends_sentence, ends_title, is_greeting, is_section_name,
-    names_an_organ,
+    char_len, comparable_string, ends_sentence, ends_title, is_greeting, is_lead_in,
+    is_section_name, names_an_organ,
 };
 use crate::tree::{MetaKind, NoiseKind};
 
@@ -215,7 +215,7 @@ fn addressee(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> Option<usize> 
     let para: String = (i..=end).map(|k| page.content(k)).collect();
     let is_addressee = (para.ends_with('：') || para.ends_with(':'))
         && !para.contains('。')
-        && !para.contains("如下")
+        && !is_lead_in(&para)
         && !is_greeting(&para)
         && char_len(&para) <= ADDRESSEE_MAX_CHARS
         && names_an_organ(&para);

@@ -15,7 +15,8 @@
 use crate::chrome::{self, Separator};
 use crate::element;
 use crate::text::{
-    char_len, comparable_string, ends_sentence, ends_title, is_greeting, is_space, names_an_organ,
+    char_len, comparable_string, ends_sentence, ends_title, is_greeting, is_lead_in, is_space,
+    names_an_organ,
 };
 use crate::tree::{MetaKind, NoiseKind};
 
@@ -439,7 +440,7 @@ fn is_addressee_line(c: &str) -> bool {
     (c.ends_with('：') || c.ends_with(':'))
         && char_len(c) <= ADDRESSEE_MAX_CHARS
         && !c.contains('。')
-        && !c.contains("如下")
+        && !is_lead_in(c)
         && names_an_organ(c)
 }
 

@@ -403,3 +403,31 @@ fn should_take_the_proper_title_over_a_repeated_headline_below_it() {
     assert!(roles.contains(&(7, "title".into())), "{roles:?}");
     assert!(roles.contains(&(9, "noise".into())), "{roles:?}");
 }
+
+#[test]
+fn should_read_a_lead_in_sentence_as_body_not_an_addressee() {
+    let text =
+        "会议纪要\n\n时间：2024年3月5日\n地点：会议室\n\n会议研究了以下事项：\n一、关于人事调整\n";
+    let doc = parse(text);
+    assert!(
+        !meta_kinds(&doc).contains(&MetaKind::Addressee),
+        "{:?}",
+        meta_kinds(&doc)
+    );
+    assert_eq!(doc.headings().count(), 1);
+}
+
+#[test]
+fn should_read_numbered_links_under_a_list_header_as_the_sites() {
+    let text = "热门文章\n1. 某某工作总结范文\n2. 某某述职报告\n\n某某个人述职报告\n\n尊敬的各位领导、同事们：\n\n大家好！一年来，我认真履行职责。\n";
+    let roles = line_roles(text);
+    assert_eq!(
+        roles,
+        [
+            (1, "noise".into()),
+            (2, "noise".into()),
+            (3, "noise".into()),
+            (5, "title".into())
+        ]
+    );
+}

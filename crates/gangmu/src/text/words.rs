@@ -307,6 +307,16 @@ pub(crate) fn is_section_name(content: &str) -> bool {
     SECTION_NAMES.contains(&t.as_str())
 }
 
+/// Words of a sentence that leads into a list (`现将有关事项通知如下：`,
+/// `会议研究了以下事项：`): it ends with a colon like a 主送机关, but addresses
+/// no one.
+const LEAD_IN_WORDS: &[&str] = &["如下", "以下", "下列", "事项", "研究", "了"];
+
+/// Whether a line ending with a colon leads into a list (see [`LEAD_IN_WORDS`]).
+pub(crate) fn is_lead_in(s: &str) -> bool {
+    LEAD_IN_WORDS.iter().any(|w| s.contains(w))
+}
+
 /// Greetings that open a speech (`各位代表：`, `同志们：`, `亲爱的同学们：`):
 /// never a 主送机关 and never a title.
 const GREETINGS: &[&str] = &[
