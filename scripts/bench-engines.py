@@ -244,7 +244,8 @@ def show(r: dict[str, Any]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--mb", type=float, default=200.0, help="size of the collection (MB)")
-    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    default_corpus = os.environ.get("GANGMU_CORPUS") or str(ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", default=default_corpus)
     ap.add_argument("--dir", help="build (or reuse) the collection here instead of a temp dir")
     ap.add_argument("--modes", default=",".join(MODES))
     ap.add_argument("--mode", help=argparse.SUPPRESS)
@@ -257,7 +258,7 @@ def main() -> None:
     import gangmu
 
     corpus = next(
-        (c for c in (Path(args.corpus), Path("/work/shared/corpus"), ROOT / "tests" / "corpus")
+        (c for c in (Path(args.corpus), ROOT.parent / "shared" / "corpus")
          if any(c.glob("*.txt"))),
         None,
     )  # fmt: skip

@@ -6,7 +6,7 @@ quoted in docs/python.md and docs/performance.md.
 
     .venv/bin/python scripts/bench-python.py [CORPUS_DIR]
 
-The corpus defaults to tests/corpus, else /work/shared/corpus.
+The corpus defaults to $GANGMU_CORPUS, else ../shared/corpus beside the repository.
 """
 
 from __future__ import annotations
@@ -52,10 +52,13 @@ print(json.dumps({"bytes": size, "chars": len(text), "nodes": n, "py_peak": peak
 
 
 def corpus_dir(arg: str | None) -> Path:
-    for c in (arg, ROOT / "tests" / "corpus", "/work/shared/corpus"):
-        if c and Path(c).is_dir():
-            return Path(c)
-    sys.exit("no corpus directory")
+    default = Path(os.environ.get("GANGMU_CORPUS") or "../shared/corpus")
+    if not default.is_absolute():
+        default = Path(os.path.normpath(ROOT / default))
+    c = Path(arg) if arg else default
+    if not any(c.glob("*.txt")):
+        sys.exit(f"no corpus at {c} (give CORPUS_DIR or set GANGMU_CORPUS)")
+    return c
 
 
 def best_of(n: int, f) -> float:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ usage: chunk_score.py [--max-chars N] [--splitter gangmu|langchain|both] [--json
                       [--min-purity X] [--min-path X] [--min-fill X] [--max-heading-only N]
 
 The corpus is read from GANGMU_CORPUS (default: ../shared/corpus beside the
-repository, then tests/corpus): every NAME.txt with its gold/NAME.gold.tsv
+repository; real documents are never in the repository): every NAME.txt with its gold/NAME.gold.tsv
 (format in GOLD.md). Each chunker gets every document and returns chunks as
 code-point spans of the text, with a heading path where it has one.
 
@@ -75,11 +75,9 @@ FIRST_CHAPTER = re.compile(r"^第[一1]章")
 
 
 def corpus_dir() -> Path:
-    """GANGMU_CORPUS, else ../shared/corpus beside the repository, else tests/corpus."""
+    """GANGMU_CORPUS, else ../shared/corpus beside the repository."""
     env = os.environ.get("GANGMU_CORPUS")
-    candidates = (
-        [Path(env)] if env else [REPO.parent / "shared" / "corpus", REPO / "tests" / "corpus"]
-    )
+    candidates = [Path(env)] if env else [REPO.parent / "shared" / "corpus"]
     for c in candidates:
         if c.is_dir() and any(c.glob("*.txt")):
             return c

@@ -4,6 +4,7 @@ the recipes of docs/scale.md, and the rows serial parse_many gives."""
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -17,11 +18,44 @@ sys.path.insert(0, str(REPO / "tests" / "python"))
 from reference_rows import Row, expected_chunk_rows, expected_node_rows  # noqa: E402
 
 
-def corpus_dir() -> Path:
-    for candidate in (REPO / "tests" / "corpus", REPO.parent / "shared" / "corpus"):
-        if any(candidate.glob("*.txt")):
-            return candidate
-    raise RuntimeError("the engine tests need the corpus (tests/corpus or ../shared/corpus)")
+def official_corpus_path() -> Path:
+    """GANGMU_CORPUS (relative to the repository root), default ../shared/corpus."""
+    p = Path(os.environ.get("GANGMU_CORPUS") or "../shared/corpus")
+    return Path(os.path.normpath(p if p.is_absolute() else REPO / p))
+
+
+def corpus_dir() -> Path | None:
+    """The official corpus (real documents are never in the repository), or None."""
+    d = official_corpus_path()
+    return d if d.is_dir() and any(d.glob("*.txt")) else None
+
+
+def corpus_required() -> bool:
+    return os.environ.get("GANGMU_REQUIRE_CORPUS", "") not in ("", "0")
+
+
+# The tests over documents_dir need corpus-sized input: without the corpus they
+# are deselected (said once, in the header); GANGMU_REQUIRE_CORPUS=1 fails them.
+NEEDS_CORPUS = ("documents_dir", "documents_parquet")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if corpus_dir() is not None or corpus_required():
+        return
+    needs = [i for i in items if set(NEEDS_CORPUS) & set(getattr(i, "fixturenames", ()))]
+    if needs:
+        config.hook.pytest_deselected(items=needs)
+        items[:] = [i for i in items if i not in needs]
+
+
+def pytest_report_header() -> str:
+    d = corpus_dir()
+    if d is None:
+        return (
+            f"official corpus not found at {official_corpus_path()} (set GANGMU_CORPUS): "
+            "the tests over documents_dir are deselected"
+        )
+    return f"official corpus: {d}"
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +66,11 @@ def documents_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     fixtures = sorted((REPO / "tests" / "fixtures").glob("*.txt"))
     for p in fixtures:
         (out / p.name).write_bytes(p.read_bytes())
-    corpus = sorted(corpus_dir().glob("*.txt"), key=lambda p: (p.stat().st_size, p.name))
+    root = corpus_dir()
+    if root is None:
+        where = official_corpus_path()
+        pytest.fail(f"GANGMU_REQUIRE_CORPUS is set but the corpus is not at {where}")
+    corpus = sorted(root.glob("*.txt"), key=lambda p: (p.stat().st_size, p.name))
     for p in corpus[:20]:
         (out / f"corpus_{p.name}").write_bytes(p.read_bytes())
     sample = fixtures[0].read_text(encoding="utf-8")

@@ -18,16 +18,48 @@ NOTICE = (
 )
 
 
+def _from_env(var: str, default: str) -> Path:
+    """A path from the environment; relative paths are taken from the repository root."""
+    p = Path(os.environ.get(var) or default)
+    return Path(os.path.normpath(p if p.is_absolute() else REPO / p))
+
+
+def official_corpus_path() -> Path:
+    """Where the official corpus should be: GANGMU_CORPUS, default ../shared/corpus."""
+    return _from_env("GANGMU_CORPUS", "../shared/corpus")
+
+
 def corpus_dir() -> Path | None:
-    """The corpus shipped with the repository, or the shared one on the dev machine."""
-    for candidate in (
-        os.environ.get("GANGMU_CORPUS"),
-        REPO / "tests" / "corpus",
-        "/work/shared/corpus",
-    ):
-        if candidate and Path(candidate).is_dir() and any(Path(candidate).glob("*.txt")):
-            return Path(candidate)
+    """The official corpus (real documents are test data, never in the repository), or None."""
+    d = official_corpus_path()
+    if d.is_dir() and any(d.glob("*.txt")):
+        return d
     return None
+
+
+def corpus_required() -> bool:
+    """GANGMU_REQUIRE_CORPUS=1 (set by .ci/run): an absent corpus is a failure."""
+    return os.environ.get("GANGMU_REQUIRE_CORPUS", "") not in ("", "0")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without the corpus (and not required), its tests are deselected: the header says so once."""
+    if corpus_dir() is not None or corpus_required():
+        return
+    needs = [i for i in items if "corpus" in getattr(i, "fixturenames", ())]
+    if needs:
+        config.hook.pytest_deselected(items=needs)
+        items[:] = [i for i in items if i not in needs]
+
+
+def pytest_report_header() -> str:
+    d = corpus_dir()
+    if d is None:
+        return (
+            f"official corpus not found at {official_corpus_path()} (set GANGMU_CORPUS): "
+            "its tests are deselected"
+        )
+    return f"official corpus: {d} ({len(list(d.glob('*.txt')))} documents)"
 
 
 @pytest.fixture
@@ -39,5 +71,8 @@ def notice() -> str:
 def corpus() -> list[tuple[str, str]]:
     root = corpus_dir()
     if root is None:
-        pytest.skip("no corpus directory (set GANGMU_CORPUS)")
+        where = official_corpus_path()
+        if corpus_required():
+            pytest.fail(f"GANGMU_REQUIRE_CORPUS is set but the official corpus is not at {where}")
+        pytest.skip(f"official corpus not found at {where} (set GANGMU_CORPUS)")
     return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(root.glob("*.txt"))]

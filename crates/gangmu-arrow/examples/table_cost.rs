@@ -1,7 +1,7 @@
 //! What the tables cost on top of parsing, on one thread:
 //!
 //! ```sh
-//! cargo run --release -p gangmu-arrow --example table_cost -- tests/corpus
+//! cargo run --release -p gangmu-arrow --example table_cost -- ../shared/corpus
 //! ```
 //!
 //! prints the time to parse every `.txt` file of the directory, to parse and
@@ -26,7 +26,7 @@ fn best(rounds: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
 fn main() {
     let dir = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "tests/corpus".into());
+        .unwrap_or_else(|| "../shared/corpus".into());
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("a directory of .txt files")
         .map(|e| e.unwrap().path())

@@ -1,12 +1,13 @@
 //! The `gangmu` binary as users run it: formats, encodings, errors, and the
 //! JSON contract checked against `docs/schema/gangmu-1.schema.json`.
 
-use std::path::{Path, PathBuf};
+#[path = "../../gangmu/tests/support/corpora.rs"]
+mod corpora;
+
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use corpora::repo;
 
 fn gangmu(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gangmu"))
@@ -49,17 +50,17 @@ fn leaves<'a>(node: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>)
 #[test]
 fn json_output_follows_the_schema_and_tiles_the_input() {
     let validator = schema();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    for name in [
-        "regulation_nonbank_payment_institutions_2023_pdf.txt",
-        "report_gwr_1988_wikisource.txt",
-        "other_pboc_rural_finance_opinion_press_release.txt",
-    ] {
-        files.push(repo().join("tests/corpus").join(name));
+    let mut files: Vec<PathBuf> = corpora::fixture_files();
+    // A PDF extraction, a Wikisource page and a press release of the
+    // official corpus, where present.
+    if let Some(set) = corpora::official() {
+        for name in [
+            "regulation_nonbank_payment_institutions_2023_pdf.txt",
+            "report_gwr_1988_wikisource.txt",
+            "other_pboc_rural_finance_opinion_press_release.txt",
+        ] {
+            files.push(set.texts.join(name));
+        }
     }
     for f in files {
         let out = gangmu(&["parse", f.to_str().unwrap(), "--format", "json"]);
@@ -124,15 +125,12 @@ fn json_shape_is_pinned() {
 
 #[test]
 fn the_readme_quick_start_example_parses_to_noise_title_sections_and_enumerations() {
-    let out = gangmu(&[
-        "parse",
-        "tests/fixtures/scraped_education_bureau_report.txt",
-    ]);
+    let out = gangmu(&["parse", "tests/fixtures/scraped_template_site_report.txt"]);
     assert!(out.status.success());
     let tree = String::from_utf8(out.stdout).unwrap();
     for expected in [
         "noise WebChrome",
-        "title 教育局2024年第三季度意识形态工作分析研判报告",
+        "title 应急管理局2024年第三季度安全生产形势分析研判报告",
         "section depth=1",
         "heading depth=2",
         "enumeration Shi",
@@ -211,8 +209,9 @@ fn binary_input_is_a_clear_error_with_exit_code_2_and_no_output() {
 fn a_directory_gives_one_result_per_file() {
     let out = gangmu(&["parse", "tests/fixtures", "--format", "json"]);
     assert!(out.status.success());
-    // Directories are walked recursively: the .docx fixtures and
-    // LibreOffice's text exports beside them count too.
+    // Directories are walked recursively (.txt, .md, .text, .docx): the
+    // .docx fixtures, LibreOffice's text exports beside them and the page
+    // fixtures with their README count too.
     let mut n = 0;
     let mut stack = vec![repo().join("tests/fixtures")];
     while let Some(d) = stack.pop() {
@@ -220,7 +219,10 @@ fn a_directory_gives_one_result_per_file() {
             let path = e.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|x| x == "txt" || x == "docx") {
+            } else if path
+                .extension()
+                .is_some_and(|x| ["txt", "md", "text", "docx"].iter().any(|e| x == *e))
+            {
                 n += 1;
             }
         }

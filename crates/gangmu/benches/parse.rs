@@ -1,7 +1,8 @@
 //! Throughput of `parse`, `lint` and parse+lint, single-threaded, in MB/s
-//! (decimal megabytes): over the 52 documents of `tests/corpus` and over a
-//! synthetic document of 50 MB (`GANGMU_BENCH_MB` to change the size, 0 to
-//! skip it).
+//! (decimal megabytes): over the documents of the official corpus
+//! (`GANGMU_CORPUS`, default `../shared/corpus`; skipped, in one line, when
+//! it is absent) and over a synthetic document of 50 MB (`GANGMU_BENCH_MB` to
+//! change the size, 0 to skip it).
 //!
 //! ```text
 //! cargo bench -p gangmu --bench parse
@@ -13,25 +14,22 @@
 // criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
 
+#[path = "../tests/support/corpora.rs"]
+mod corpora;
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gangmu::lint::{self, Config};
 
 fn corpus() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    let Some(set) = corpora::official() else {
+        return Vec::new();
+    };
+    corpora::txt_files(&set.texts)
         .iter()
         .map(|p| {
             let bytes = std::fs::read(p).expect("readable corpus file");
@@ -42,6 +40,9 @@ fn corpus() -> Vec<String> {
 
 fn bench_corpus(c: &mut Criterion) {
     let texts = corpus();
+    if texts.is_empty() {
+        return;
+    }
     let total: usize = texts.iter().map(String::len).sum();
     let config = Config::default();
     let docs: Vec<_> = texts.iter().map(|t| gangmu::parse(t)).collect();

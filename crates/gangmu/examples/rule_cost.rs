@@ -1,7 +1,7 @@
 //! Time spent by each lint rule over a directory of documents (one thread).
 //!
 //! ```text
-//! cargo run --release --example rule_cost -- tests/corpus
+//! cargo run --release --example rule_cost -- ../shared/corpus
 //! ```
 use std::time::Instant;
 fn main() {

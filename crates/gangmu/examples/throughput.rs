@@ -2,7 +2,7 @@
 //! `scripts/bench` and for measuring peak memory with `/usr/bin/time -v`.
 //!
 //! ```text
-//! cargo run --release --example throughput -- corpus tests/corpus [SECONDS]
+//! cargo run --release --example throughput -- corpus ../shared/corpus [SECONDS]
 //! cargo run --release --example throughput -- synthetic 50 [parse|lint|both|none]
 //! ```
 //!

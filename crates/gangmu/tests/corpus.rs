@@ -1,26 +1,85 @@
-//! The corpus test: every real document in `tests/corpus` parses losslessly, and
-//! the parser is scored against the hand-checked gold labels (see
-//! `tests/corpus/GOLD.md`) with the thresholds of the project.
+//! The corpus test: every document the tests can read (fixtures, the official
+//! corpus, the restored scraped pages) parses losslessly, and the parser is
+//! scored against the hand-checked labels (format in the corpus's `GOLD.md`)
+//! of three sets, each with its thresholds:
+//!
+//! - the official corpus (`GANGMU_CORPUS`, required in CI): [`OFFICIAL`];
+//! - the restored scraped pages (`GANGMU_SCRAPED`, where present):
+//!   [`SCRAPED_FLOOR`], on the way to [`SCRAPED_TARGET`];
+//! - the page fixtures of `tests/fixtures/pages` (always): [`PAGES_FLOOR`],
+//!   on the way to the same target.
+//!
+//! `GANGMU_SCORE_TARGETS=1` holds the scraped pages and the page fixtures to
+//! the target instead of the floor. The measures are those of
+//! `shared/tools/score.py`, computed from the `gangmu/1` JSON of each tree;
+//! `scripts/score` prints the same figures with the reference scorer.
+//! Run with `-- --nocapture` to see the per-document table.
+
+#[path = "support/corpora.rs"]
+mod corpora;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use gangmu::{Document, Heading, Node, Noise, Title};
+use corpora::Set;
+use gangmu::{Document, Heading, Node};
+use serde_json::Value;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+/// Minimum figures for a set. Noise F1 is not held on the official corpus.
+#[derive(Clone, Copy, Debug)]
+struct Thresholds {
+    f1: f64,
+    depth: f64,
+    title: f64,
+    noise: f64,
 }
 
-fn corpus_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(repo().join("tests/corpus"))
-        .expect("tests/corpus exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 50, "the corpus should hold the 52 documents");
-    files
+/// The project's thresholds on the official corpus (heading F1, depth
+/// accuracy on matched headings, title exact match per document).
+const OFFICIAL: Thresholds = Thresholds {
+    f1: 0.97,
+    depth: 0.95,
+    title: 0.95,
+    noise: 0.0,
+};
+
+/// The goal for pages copied from template and document-sharing sites: the
+/// targets of issue 10 (heading F1 ≥ 0.97, depth ≥ 0.95, title ≥ 0.95,
+/// noise F1 ≥ 0.90), for the restored pages and for the page fixtures.
+const SCRAPED_TARGET: Thresholds = Thresholds {
+    f1: 0.97,
+    depth: 0.95,
+    title: 0.95,
+    noise: 0.90,
+};
+
+/// What today's parser holds on the 40 restored pages (heading F1 0.981,
+/// depth 0.964, title 0.975, noise F1 0.988 when this was set; 0.940, 0.765,
+/// 0.200 and 0.419 before the work of issue 10). A ratchet: it is above
+/// [`SCRAPED_TARGET`] now, so the target is met on these pages; it is not
+/// a measure of how the parser does on pages it was not tuned on (the page
+/// fixtures are one such check, and the held-out pages of issue 10).
+const SCRAPED_FLOOR: Thresholds = Thresholds {
+    f1: 0.98,
+    depth: 0.96,
+    title: 0.97,
+    noise: 0.98,
+};
+
+/// What today's parser holds on the page fixtures of `tests/fixtures/pages`
+/// (heading F1 0.958, depth 0.912, title 0.864, noise F1 0.957 when this was
+/// set; 0.908, 0.812, 0.455 and 0.558 before the work of issue 10). A ratchet
+/// like [`SCRAPED_FLOOR`]; the goal is [`SCRAPED_TARGET`].
+const PAGES_FLOOR: Thresholds = Thresholds {
+    f1: 0.95,
+    depth: 0.91,
+    title: 0.86,
+    noise: 0.95,
+};
+
+fn targets_asked() -> bool {
+    std::env::var("GANGMU_SCORE_TARGETS").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
 /// Asserts the leaves tile the text and every span sits on char boundaries.
@@ -64,16 +123,15 @@ fn assert_lossless(name: &str, text: &str, doc: &Document) {
 }
 
 #[test]
-fn every_corpus_document_and_fixture_parses_losslessly() {
-    let mut files = corpus_files();
-    files.extend(
-        fs::read_dir(repo().join("tests/fixtures"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt")),
+fn every_document_and_fixture_parses_losslessly() {
+    let files = corpora::all_documents();
+    assert!(
+        files.len() >= corpora::fixture_files().len() && !files.is_empty(),
+        "should find the fixtures"
     );
     for f in files {
-        let text = fs::read_to_string(&f).unwrap();
+        let bytes = fs::read(&f).unwrap();
+        let text = gangmu::decode(&bytes).unwrap().text;
         let doc = gangmu::parse(&text);
         assert_lossless(&f.display().to_string(), &text, &doc);
         let back = Document::from_json(&doc.to_json()).unwrap();
@@ -81,16 +139,45 @@ fn every_corpus_document_and_fixture_parses_losslessly() {
     }
 }
 
+/// Counts for one document or a whole set, as `shared/tools/score.py` keeps them.
 #[derive(Default, Debug)]
 struct Score {
+    docs: usize,
     tp: usize,
     fp: usize,
     fn_: usize,
     depth_ok: usize,
-    title_ok: bool,
+    titles_ok: usize,
     noise_tp: usize,
     noise_fp: usize,
     noise_fn: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: &Score) {
+        self.docs += o.docs;
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+        self.depth_ok += o.depth_ok;
+        self.titles_ok += o.titles_ok;
+        self.noise_tp += o.noise_tp;
+        self.noise_fp += o.noise_fp;
+        self.noise_fn += o.noise_fn;
+    }
+
+    /// (heading precision, recall, F1, depth accuracy, title rate, noise F1)
+    fn figures(&self) -> (f64, f64, f64, f64, f64, f64) {
+        let (p, r, f) = f1(self.tp, self.fp, self.fn_);
+        let depth = if self.tp > 0 {
+            self.depth_ok as f64 / self.tp as f64
+        } else {
+            0.0
+        };
+        let title = self.titles_ok as f64 / self.docs.max(1) as f64;
+        let (_, _, nf) = f1(self.noise_tp, self.noise_fp, self.noise_fn);
+        (p, r, f, depth, title, nf)
+    }
 }
 
 /// Gold labels by 1-based line: label and heading depth.
@@ -116,7 +203,26 @@ fn line_of(starts: &[usize], off: usize) -> usize {
     }
 }
 
-/// Scores one document the way `shared/tools/score.py` does.
+/// Every object of the `gangmu/1` JSON with a `type` and a `span`.
+fn json_nodes(tree: &Value) -> Vec<&Value> {
+    let mut out = Vec::new();
+    let mut stack = vec![tree];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Object(m) => {
+                if m.contains_key("type") && m.contains_key("span") {
+                    out.push(v);
+                }
+                stack.extend(m.iter().filter(|(k, _)| *k != "span").map(|(_, v)| v));
+            }
+            Value::Array(a) => stack.extend(a.iter()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Scores one document the way `shared/tools/score.py` does, from its JSON.
 fn score(text: &str, doc: &Document, gold: &Gold) -> Score {
     let mut starts = vec![0];
     starts.extend(
@@ -125,28 +231,45 @@ fn score(text: &str, doc: &Document, gold: &Gold) -> Score {
             .filter(|(_, b)| *b == b'\n')
             .map(|(i, _)| i + 1),
     );
-    let lines_of = |s: gangmu::Span| -> Vec<usize> {
-        if s.end <= s.start {
-            return vec![];
-        }
-        (line_of(&starts, s.start)..=line_of(&starts, s.end - 1)).collect()
-    };
-    let mut p_head: BTreeMap<usize, u32> = BTreeMap::new();
+    let tree: Value = serde_json::from_str(&doc.to_json()).unwrap();
+    let mut p_head: BTreeMap<usize, Option<u64>> = BTreeMap::new();
     let mut p_title = BTreeSet::new();
     let mut p_noise = BTreeSet::new();
-    for (_, n) in doc.walk() {
-        match n {
-            Node::Heading(Heading { span, depth, .. }) => {
-                p_head.entry(line_of(&starts, span.start)).or_insert(*depth);
+    for n in json_nodes(&tree) {
+        let (start, end) = (
+            n["span"]["start"].as_u64().unwrap() as usize,
+            n["span"]["end"].as_u64().unwrap() as usize,
+        );
+        let lines = || (end > start).then(|| line_of(&starts, start)..=line_of(&starts, end - 1));
+        match n["type"].as_str() {
+            Some("heading") => {
+                p_head
+                    .entry(line_of(&starts, start))
+                    .or_insert(n["depth"].as_u64());
             }
-            Node::Title(Title { span, .. }) => p_title.extend(lines_of(*span)),
-            Node::Noise(Noise { span, .. }) => p_noise.extend(lines_of(*span)),
+            Some("title") => p_title.extend(lines().into_iter().flatten()),
+            Some("noise") => p_noise.extend(lines().into_iter().flatten()),
             _ => {}
         }
     }
-    let nonblank: BTreeSet<usize> = gold.keys().copied().collect();
-    let p_title: BTreeSet<usize> = p_title.intersection(&nonblank).copied().collect();
-    let p_noise: BTreeSet<usize> = p_noise.intersection(&nonblank).copied().collect();
+    let label = |ln: usize| gold.get(&ln).map(|(l, _)| l.as_str());
+    let p_title: BTreeSet<usize> = p_title
+        .into_iter()
+        .filter(|ln| gold.contains_key(ln))
+        // A `cont` line right after the title is the title's hard-wrapped
+        // tail: either reading counts.
+        .filter(|&ln| {
+            let mut k = ln;
+            while label(k) == Some("cont") {
+                k -= 1;
+            }
+            !(k < ln && label(k) == Some("title"))
+        })
+        .collect();
+    let p_noise: BTreeSet<usize> = p_noise
+        .into_iter()
+        .filter(|ln| gold.contains_key(ln))
+        .collect();
     let by = |l: &str| -> BTreeSet<usize> {
         gold.iter()
             .filter(|(_, (lab, _))| lab == l)
@@ -159,12 +282,15 @@ fn score(text: &str, doc: &Document, gold: &Gold) -> Score {
         .map(|(k, (_, d))| (*k, *d))
         .collect();
     let (g_title, g_noise) = (by("title"), by("noise"));
-    let mut s = Score::default();
+    let mut s = Score {
+        docs: 1,
+        ..Score::default()
+    };
     for (ln, d) in &p_head {
         match g_head.get(ln) {
             Some(gd) => {
                 s.tp += 1;
-                if *gd == Some(*d) {
+                if gd.map(u64::from) == *d {
                     s.depth_ok += 1;
                 }
             }
@@ -172,7 +298,7 @@ fn score(text: &str, doc: &Document, gold: &Gold) -> Score {
         }
     }
     s.fn_ = g_head.keys().filter(|k| !p_head.contains_key(k)).count();
-    s.title_ok = p_title == g_title;
+    s.titles_ok = usize::from(p_title == g_title);
     s.noise_tp = g_noise.intersection(&p_noise).count();
     s.noise_fp = p_noise.difference(&g_noise).count();
     s.noise_fn = g_noise.difference(&p_noise).count();
@@ -198,60 +324,167 @@ fn f1(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
     (p, r, f)
 }
 
-#[test]
-fn parser_meets_the_corpus_thresholds() {
-    let mut total = Score::default();
-    let mut docs = 0usize;
-    let mut titles_ok = 0usize;
+/// Scores every labelled document of `set`, prints a table and the totals,
+/// and asserts `min`.
+fn assert_set_meets(set: &Set, min: Thresholds) {
+    let docs = set.labelled();
+    assert!(
+        !docs.is_empty(),
+        "{}: no labelled document in {}",
+        set.name,
+        set.texts.display()
+    );
     println!(
         "{:<55} {:>5} {:>4} {:>4} {:>6} {:>5}",
-        "document", "tp", "fp", "fn", "depth", "title"
+        set.name, "tp", "fp", "fn", "depth", "title"
     );
-    for f in corpus_files() {
-        let name = f.file_stem().unwrap().to_string_lossy().to_string();
-        let gold_path = repo()
-            .join("tests/corpus/gold")
-            .join(format!("{name}.gold.tsv"));
-        if !gold_path.exists() {
-            continue;
-        }
-        let text = fs::read_to_string(&f).unwrap();
+    let mut total = Score::default();
+    for (name, text_path, gold_path) in docs {
+        let text = gangmu::decode(&fs::read(&text_path).unwrap()).unwrap().text;
         let doc = gangmu::parse(&text);
         let s = score(&text, &doc, &load_gold(&gold_path));
-        let (p, r, f1_doc) = f1(s.tp, s.fp, s.fn_);
+        let (p, r, f, ..) = s.figures();
         println!(
-            "{name:<55} {:>5} {:>4} {:>4} {:>6} {:>5}  P={p:.3} R={r:.3} F1={f1_doc:.3}",
+            "{name:<55} {:>5} {:>4} {:>4} {:>6} {:>5}  P={p:.3} R={r:.3} F1={f:.3}",
             s.tp,
             s.fp,
             s.fn_,
             s.depth_ok,
-            if s.title_ok { "ok" } else { "MISS" }
+            if s.titles_ok == 1 { "ok" } else { "MISS" }
         );
-        docs += 1;
-        titles_ok += usize::from(s.title_ok);
-        total.tp += s.tp;
-        total.fp += s.fp;
-        total.fn_ += s.fn_;
-        total.depth_ok += s.depth_ok;
-        total.noise_tp += s.noise_tp;
-        total.noise_fp += s.noise_fp;
-        total.noise_fn += s.noise_fn;
+        total.add(&s);
     }
-    let (p, r, f) = f1(total.tp, total.fp, total.fn_);
-    let depth = total.depth_ok as f64 / total.tp.max(1) as f64;
-    let title = titles_ok as f64 / docs.max(1) as f64;
-    let (_, _, nf) = f1(total.noise_tp, total.noise_fp, total.noise_fn);
+    let (p, r, f, depth, title, nf) = total.figures();
     println!(
-        "docs={docs} heading P={p:.3} R={r:.3} F1={f:.3} depth={depth:.3} title={title:.3} noise F1={nf:.3}"
+        "{}: docs={} heading P={p:.3} R={r:.3} F1={f:.3} depth={depth:.3} title={title:.3} noise F1={nf:.3}",
+        set.name, total.docs
     );
-    assert!(docs >= 50, "should score the whole corpus");
-    assert!(f >= 0.97, "heading F1 should be at least 0.97, got {f:.3}");
+    let name = set.name;
     assert!(
-        depth >= 0.95,
-        "depth accuracy should be at least 0.95, got {depth:.3}"
+        f >= min.f1,
+        "{name}: heading F1 should be at least {}, got {f:.3}",
+        min.f1
     );
     assert!(
-        title >= 0.95,
-        "title exact-match should be at least 0.95, got {title:.3}"
+        depth >= min.depth,
+        "{name}: depth accuracy should be at least {}, got {depth:.3}",
+        min.depth
     );
+    assert!(
+        title >= min.title,
+        "{name}: title exact-match should be at least {}, got {title:.3}",
+        min.title
+    );
+    assert!(
+        nf >= min.noise,
+        "{name}: noise F1 should be at least {}, got {nf:.3}",
+        min.noise
+    );
+}
+
+#[test]
+fn official_corpus_meets_its_thresholds() {
+    if let Some(set) = corpora::official() {
+        assert_set_meets(&set, OFFICIAL);
+    }
+}
+
+#[test]
+fn scraped_pages_meet_their_thresholds() {
+    if let Some(set) = corpora::scraped() {
+        let min = if targets_asked() {
+            SCRAPED_TARGET
+        } else {
+            SCRAPED_FLOOR
+        };
+        assert_set_meets(&set, min);
+    }
+}
+
+#[test]
+fn page_fixtures_meet_their_thresholds() {
+    let min = if targets_asked() {
+        SCRAPED_TARGET
+    } else {
+        PAGES_FLOOR
+    };
+    assert_set_meets(&corpora::pages(), min);
+}
+
+#[test]
+fn every_page_fixture_has_labels_for_exactly_its_non_blank_lines() {
+    // GOLD.md: every non-blank line (after removing white space, U+3000 and
+    // zero-width characters) has exactly one row; blank lines have none.
+    let set = corpora::pages();
+    let files = corpora::txt_files(&set.texts);
+    assert!(
+        !files.is_empty(),
+        "tests/fixtures/pages should hold fixtures"
+    );
+    let blank =
+        |c: char| c.is_whitespace() || "\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}".contains(c);
+    for f in files {
+        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+        let gold_path = set.gold.join(format!("{name}.gold.tsv"));
+        assert!(
+            gold_path.is_file(),
+            "{name}: should have {}",
+            gold_path.display()
+        );
+        let raw = fs::read_to_string(&gold_path).unwrap();
+        assert!(
+            raw.starts_with("line\tlabel\tdepth\tmarker\n"),
+            "{name}: labels should start with the header row"
+        );
+        let text = fs::read_to_string(&f).unwrap();
+        let lines: Vec<&str> = text.split('\n').collect();
+        let nonblank: BTreeSet<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.chars().all(blank))
+            .map(|(i, _)| i + 1)
+            .collect();
+        let gold = load_gold(&gold_path);
+        let labelled: BTreeSet<usize> = gold.keys().copied().collect();
+        assert_eq!(
+            labelled, nonblank,
+            "{name}: labelled lines should be the non-blank lines"
+        );
+        for row in raw.lines().skip(1) {
+            let cols: Vec<&str> = row.split('\t').collect();
+            assert_eq!(
+                cols.len(),
+                4,
+                "{name}: row {row:?} should have four columns"
+            );
+            let ln: usize = cols[0].parse().unwrap();
+            let known = [
+                "noise", "title", "subtitle", "meta", "heading", "cont", "body",
+            ];
+            assert!(
+                known.contains(&cols[1]),
+                "{name}:{ln}: unknown label {:?}",
+                cols[1]
+            );
+            if cols[1] == "heading" {
+                assert!(
+                    cols[2].parse::<u32>().is_ok_and(|d| d >= 1),
+                    "{name}:{ln}: a heading needs a depth"
+                );
+                let line = lines[ln - 1].trim_start_matches(|c: char| {
+                    blank(c) || c == '#' || c == '*' || c == '-' || c == '>'
+                });
+                assert!(
+                    cols[3].is_empty() || line.contains(cols[3]),
+                    "{name}:{ln}: marker {:?} should be written on the line",
+                    cols[3]
+                );
+            } else {
+                assert!(
+                    cols[2].is_empty() && cols[3].is_empty(),
+                    "{name}:{ln}: only headings carry a depth and a marker"
+                );
+            }
+        }
+    }
 }

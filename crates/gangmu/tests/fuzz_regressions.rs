@@ -1,7 +1,11 @@
 //! Replays every saved fuzz crash, `tests/fuzz-regressions/NNNN-TARGET-what.txt`,
 //! through the same property checks as its fuzz target (the shared
-//! `support/invariants.rs`), with plain `cargo test`.
+//! `support/invariants.rs`), with plain `cargo test`; and puts every document
+//! the tests can read (fixtures, the official corpus and the scraped pages
+//! where present) through the text properties of the fuzz targets.
 
+#[path = "support/corpora.rs"]
+mod corpora;
 #[path = "support/docx_input.rs"]
 mod docx_input;
 #[path = "support/invariants.rs"]
@@ -121,6 +125,21 @@ fn every_saved_fuzz_crash_passes_its_target() {
         replay(target, path);
     }
     eprintln!("{} regression(s) replayed", all.len());
+}
+
+#[test]
+fn every_document_passes_the_fuzz_properties() {
+    let files = corpora::all_documents();
+    assert!(!files.is_empty(), "should find the fixtures");
+    for f in files {
+        let bytes = std::fs::read(&f).expect("readable document");
+        let text = gangmu::decode(&bytes).expect("decodable document").text;
+        eprintln!("checking {}", f.display());
+        invariants::check_parse(&text);
+        invariants::check_json_roundtrip(&text);
+        invariants::check_lint(&text);
+        invariants::check_fix(&text);
+    }
 }
 
 #[test]

@@ -1,25 +1,15 @@
-//! Lints every document of the corpus (`tests/corpus/*.txt`): no panic, every
-//! span and edit on character boundaries, fixes idempotent and byte-identical
-//! outside their edits.
+//! Lints every document the tests can read — the fixtures, the official corpus
+//! and the restored scraped pages where present (see `support/corpora.rs`): no
+//! panic, every span and edit on character boundaries, fixes idempotent and
+//! byte-identical outside their edits.
 
-use std::path::PathBuf;
+#[path = "support/corpora.rs"]
+mod corpora;
 
 use gangmu::lint::{apply_fixes, fix, lint, Config};
 
 fn corpus() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("should find the corpus at {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    assert!(
-        files.len() >= 50,
-        "should find the whole corpus, found {}",
-        files.len()
-    );
-    files
+    corpora::all_documents()
         .into_iter()
         .map(|p| {
             let bytes = std::fs::read(&p).expect("readable");

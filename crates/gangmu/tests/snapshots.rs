@@ -1,22 +1,28 @@
-//! One snapshot per fixture in `tests/fixtures`: the input, the tree (as the
-//! CLI's `tree` view shows it) and the diagnostics. Review changes with
-//! `cargo insta review` (or `INSTA_UPDATE=always cargo test` and `git diff`).
+//! One snapshot per fixture in `tests/fixtures` and `tests/fixtures/pages`
+//! (named `page_NAME`): the input, the tree (as the CLI's `tree` view shows
+//! it) and the diagnostics. Review changes with `cargo insta review` (or
+//! `INSTA_UPDATE=always cargo test` and `git diff`).
+
+#[path = "support/corpora.rs"]
+mod corpora;
 
 use std::fs;
-use std::path::Path;
 
 #[test]
 fn fixtures_parse_to_their_snapshots() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "tests/fixtures should hold fixtures");
+    let pages = corpora::pages().texts;
+    let files = corpora::fixture_files();
+    assert!(
+        files.iter().any(|f| !f.starts_with(&pages)) && files.iter().any(|f| f.starts_with(&pages)),
+        "tests/fixtures and tests/fixtures/pages should hold fixtures"
+    );
     for f in files {
-        let name = f.file_stem().unwrap().to_string_lossy().to_string();
+        let stem = f.file_stem().unwrap().to_string_lossy().to_string();
+        let name = if f.starts_with(&pages) {
+            format!("page_{stem}")
+        } else {
+            stem
+        };
         let text = fs::read_to_string(&f).unwrap();
         let doc = gangmu::parse(&text);
         let idx = gangmu::LineIndex::new(&text);
