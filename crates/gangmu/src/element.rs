@@ -53,7 +53,7 @@ re!(
 );
 re!(
     FIELD,
-    r"^(?:时\s*间|地\s*点|主\s*持\s*人?|参会人员|参加人员|出席人员|出席|列席人员|列席|缺席人员|缺席|记\s*录\s*人?|会议主题|会议议题|会议内容|会议情况|议\s*题|会议名称|参会单位|应到人数|实到人数)\s*[:：]"
+    r"^(?:(?:会议)?时\s*间|(?:会议)?地\s*点|会议形式|主\s*持\s*人?|参会人员?|与会人员|参加人员|出席人员|出席|列席人员|列席|缺席人员|缺席|记\s*录\s*人?|会议主题|会议议题|会议内容|会议情况|议\s*题|会议名称|参会单位|应到人数|实到人数)\s*[:：]"
 );
 re!(
     SIGNATORY,
@@ -92,7 +92,7 @@ pub(crate) fn meta_kind(content: &str) -> Option<MetaKind> {
     }
     if matches!(
         first,
-        '时' | '地' | '主' | '参' | '出' | '列' | '缺' | '记' | '会' | '议' | '应' | '实'
+        '时' | '地' | '主' | '参' | '出' | '列' | '缺' | '记' | '会' | '议' | '应' | '实' | '与'
     ) && FIELD.is_match(content)
     {
         return Some(MetaKind::Field);
@@ -168,6 +168,11 @@ mod tests {
         assert_eq!(meta_kind("特急"), Some(MetaKind::Urgency));
         assert_eq!(meta_kind("000123"), Some(MetaKind::CopyNumber));
         assert_eq!(meta_kind("主持人：李四"), Some(MetaKind::Field));
+        assert_eq!(
+            meta_kind("会议时间:2024年3月12日上午9:00"),
+            Some(MetaKind::Field)
+        );
+        assert_eq!(meta_kind("与会人员：全体干部"), Some(MetaKind::Field));
         assert_eq!(
             meta_kind("XX县人民政府办公室　　2024年9月30日印发"),
             Some(MetaKind::Issued)
