@@ -73,11 +73,14 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
     }
     let (line, heading) = last?;
     let c = line.content(text);
+    // A short heading line may close a text, unless it stops inside a
+    // quotation, a title in 书名号 or a bracket: `（五）整改销号：实行“编`.
     let standalone_heading = heading
         && char_len(c) <= STANDALONE_HEADING_MAX_CHARS
         && !c
             .trim_end_matches(['。', '！', '？'])
-            .contains(['。', '！', '？']);
+            .contains(['。', '！', '？'])
+        && !leaves_a_mark_open(c);
     // A text that stops on a clause (；，、：) or without punctuation was cut.
     let open_end = !ends_sentence(c)
         || c.trim_end_matches(['”', '’', '）', ')', '*'])
@@ -91,6 +94,23 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
     })
 }
 
+/// Whether `s` opens a quotation, a 书名号 title or a bracket it does not
+/// close.
+fn leaves_a_mark_open(s: &str) -> bool {
+    const PAIRS: [(char, char); 5] = [('“', '”'), ('《', '》'), ('（', '）'), ('(', ')'), ('【', '】')];
+    PAIRS.iter().any(|&(o, c)| {
+        let mut depth = 0i32;
+        for ch in s.chars() {
+            if ch == o {
+                depth += 1;
+            } else if ch == c {
+                depth = (depth - 1).max(0);
+            }
+        }
+        depth > 0
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::lint::rules::testing::*;
@@ -98,5 +118,14 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("W002");
+    }
+
+    #[test]
+    fn a_heading_line_cut_inside_a_quotation_or_title_is_truncated() {
+        fires("W002", "关于整改情况的报告\n\n一、整改措施\n\n（一）实行销号管理。\n\n（五）整改销号：实行“编");
+        fires("W002", "会议纪要\n\n（二）会议原则同意县农业局《关于秋冬生产管理");
+        // A short standalone heading may still close a text.
+        passes("W002", "关于整改情况的报告\n\n一、整改措施\n\n（一）实行销号管理。\n\n二、下步打算");
+        passes("W002", "关于整改情况的报告\n\n一、整改措施\n\n（一）实行销号管理。\n\n二、《条例》学习");
     }
 }
