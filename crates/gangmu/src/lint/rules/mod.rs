@@ -92,6 +92,7 @@ catalogue!(
     elem_signer_form,
     elem_qingshi_addressees,
     cite_number_before_title,
+    cite_superseded,
     title_doc_type,
     title_punctuation,
     title_doubled,
@@ -112,6 +113,12 @@ pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
     v.sort_by(|a, b| a.id.cmp(b.id));
     v
 });
+
+/// What a rule's page shows beyond its [`RuleDoc`]: the data it checks
+/// against (CITE002's table of superseded documents).
+pub(crate) fn extra_doc(id: &str) -> Option<String> {
+    (id == "CITE002").then(cite_superseded::table_markdown)
+}
 
 /// Looks a rule up by id.
 pub(crate) fn by_id(id: &str) -> Option<&'static Rule> {
@@ -230,7 +237,7 @@ mod tests {
             ("DOCNO", 2),
             ("DATE", 3),
             ("ELEM", 7),
-            ("CITE", 1),
+            ("CITE", 2),
             ("TITLE", 4),
             ("REG", 4),
             ("PH", 1),
