@@ -283,7 +283,47 @@ impl<'a> Ctx<'a> {
         let (_, t) = self.title?;
         crate::text::doc_type_of(t)
     }
+
+    /// The 文种 of an upward document (上行文), `请示` or `报告`: the one the
+    /// title names, or — when no title names a 文种 (none was found, or it
+    /// was not recognised) — the one the body's closing formula names
+    /// (`特此请示`, `特此报告`, `现将有关情况报告如下`).
+    pub fn upward_type(&self) -> Option<&'static str> {
+        match self.doc_type() {
+            Some(t @ ("请示" | "报告")) => Some(t),
+            Some(_) => None,
+            None => self.closing_type(),
+        }
+    }
+
+    /// The 文种 the main text's own formulas name, `请示` over `报告`.
+    fn closing_type(&self) -> Option<&'static str> {
+        let body = || {
+            self.blocks
+                .iter()
+                .filter(|b| b.container == 0 && matches!(b.kind, BlockKind::Paragraph))
+                .map(|b| self.slice(b.span))
+        };
+        if body().any(|s| QINGSHI_CLOSING.is_match(s)) {
+            Some("请示")
+        } else if body().any(|s| REPORT_CLOSING.is_match(s)) {
+            Some("报告")
+        } else {
+            None
+        }
+    }
 }
+
+/// The closing formulas of a 请示.
+static QINGSHI_CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:特此|专此|现将[^。]{0,40}?)请示|请示如下").expect("pattern")
+});
+
+/// The closing formulas of a 报告.
+static REPORT_CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:特此|专此)报告|现将[^。]{0,40}?报告如下|(?:现|特)?报告如下")
+        .expect("pattern")
+});
 
 /// Whether the ASCII space at byte `i` of `s` sits between Chinese text and
 /// an ASCII digit, on either side.
