@@ -199,7 +199,9 @@ fn title_at(
 /// The 主送机关 that starts at line `i`: a paragraph ending with a colon that
 /// names organs (not a greeting, not a lead-in `如下：`). Returns its last line.
 fn addressee(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> Option<usize> {
-    let end = paragraph_end(page, |k| draft.get(k), i).min(i + ADDRESSEE_MAX_LINES);
+    let end = paragraph_end(page, |k| draft.get(k), i)
+        .min(i + ADDRESSEE_MAX_LINES)
+        .min(draft.end().saturating_sub(1));
     let para: String = (i..=end).map(|k| page.content(k)).collect();
     let is_addressee = (para.ends_with('：') || para.ends_with(':'))
         && !para.contains('。')

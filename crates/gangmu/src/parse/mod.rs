@@ -47,7 +47,9 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
     let page = Page::new(text);
     let classify::Classes { mut kinds, markers } = classify::classify(&page);
     // 3. Tables of contents: runs of headings that the body repeats.
-    for i in toc::tables_of_contents(&page, &kinds, &markers) {
+    let tocs = toc::tables_of_contents(&page, &kinds, &markers);
+    let headed = toc::headed_tables_of_contents(&page, &kinds);
+    for i in tocs.into_iter().chain(headed) {
         kinds[i] = LineKind::Noise(NoiseKind::TableOfContents);
     }
     // 4. Hard wraps.
@@ -236,7 +238,8 @@ pub(crate) struct Draft<'k> {
 impl<'k> Draft<'k> {
     /// A draft over `base` in which the lines `range` may be decided.
     pub fn new(base: &'k [LineKind], range: std::ops::Range<usize>) -> Self {
-        let range = range.start.min(base.len())..range.end.min(base.len());
+        let end = range.end.min(base.len());
+        let range = range.start.min(end)..end;
         Draft {
             base,
             start: range.start,
@@ -254,8 +257,18 @@ impl<'k> Draft<'k> {
 
     /// Decides line `i` (inside the window).
     pub fn set(&mut self, i: usize, kind: LineKind) {
-        let k = i - self.start;
-        self.window[k] = kind;
+        let slot = i
+            .checked_sub(self.start)
+            .and_then(|k| self.window.get_mut(k));
+        debug_assert!(slot.is_some(), "line {i} is outside the draft's window");
+        if let Some(slot) = slot {
+            *slot = kind;
+        }
+    }
+
+    /// One past the last line this draft may decide.
+    pub fn end(&self) -> usize {
+        self.start + self.window.len()
     }
 
     /// The kinds under this draft, without its decisions.

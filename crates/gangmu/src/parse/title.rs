@@ -53,7 +53,14 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
     if !(1..=TITLE_MAX_CHARS).contains(&n) {
         return false;
     }
-    if ends_sentence(c) || c.ends_with('，') || c.ends_with(',') {
+    // A title with a full stop after its type is a title with a fault
+    // (`关于开展检查的通知。`), not a sentence.
+    let faulty_stop = c.ends_with(['。', '.'])
+        && !c.contains(['，', ','])
+        && n <= TITLE_SENTENCE_CHARS
+        && ends_title(c.trim_end_matches(['。', '.']))
+        && !c.trim_end_matches(['。', '.']).contains('。');
+    if (ends_sentence(c) && !faulty_stop) || c.ends_with('，') || c.ends_with(',') {
         return false;
     }
     if n > TITLE_SENTENCE_CHARS && (c.contains('，') || c.contains('。')) {
@@ -105,7 +112,7 @@ pub(crate) fn take_title(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> us
             break;
         }
         let j = match page.next_nonblank(last) {
-            Some(j) if j - last <= TITLE_LINE_GAP => j,
+            Some(j) if j - last <= TITLE_LINE_GAP && j < draft.end() => j,
             _ => break,
         };
         if !title_like(page, draft.get(j), j) {

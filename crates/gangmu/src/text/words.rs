@@ -330,6 +330,11 @@ pub(crate) fn is_greeting(content: &str) -> bool {
     GREETINGS.contains(&t)
         || (t.starts_with("各位") && char_len(t) <= 12 && !t.contains('、'))
         || (punctuated && t.starts_with("尊敬的") && char_len(t) <= 20)
+        // `各位老师、各位同学：`, `亲爱的老师们、同学们！`
+        || (punctuated
+            && ["各位", "亲爱的", "敬爱的"].iter().any(|p| t.starts_with(p))
+            && char_len(t) <= 30
+            && !t.contains(['，', '。']))
         || t.ends_with("同志们")
         || (punctuated && t.ends_with('们'))
 }
@@ -361,6 +366,9 @@ mod tests {
             "老师们、同学们：",
             "亲爱的同学们！",
             "尊敬的各位领导",
+            "同志們：",
+            "尊敬的领导：",
+            "各位老师、各位同学：",
         ] {
             assert!(is_greeting(g), "{g} should be a greeting");
         }
