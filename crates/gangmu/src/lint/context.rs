@@ -278,10 +278,11 @@ impl<'a> Ctx<'a> {
             .filter(move |b| b.kind == BlockKind::Meta(kind))
     }
 
-    /// The 文种 (document type) the main title ends with, if any.
+    /// The 文种 (document type) the main title ends with, if any, past a
+    /// final mark the title should not have (`…的通知。`: TITLE002's).
     pub fn doc_type(&self) -> Option<&'static str> {
         let (_, t) = self.title?;
-        crate::text::doc_type_of(t)
+        title_doc_type(t)
     }
 
     /// The 文种 of an upward document (上行文), `请示` or `报告`: the one the
@@ -312,6 +313,13 @@ impl<'a> Ctx<'a> {
             None
         }
     }
+}
+
+/// The 文种 a title names, past final punctuation it should not have.
+pub(crate) fn title_doc_type(title: &str) -> Option<&'static str> {
+    crate::text::doc_type_of(title.trim_end_matches(|c: char| {
+        crate::text::is_space(c) || "。．.，,；;：:！!？?、".contains(c)
+    }))
 }
 
 /// The closing formulas of a 请示.

@@ -85,7 +85,16 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
     let open_end = !ends_sentence(c)
         || c.trim_end_matches(['”', '’', '）', ')', '*'])
             .ends_with(['；', ';', '：', ':']);
-    (open_end && !standalone_heading && !later_element && !c.is_empty()).then(|| {
+    // A line wholly in parentheses is a note (`（联系人：王明，电话：…）`,
+    // 附注 the parser did not take): complete as it stands.
+    let note = {
+        let t = c.trim_matches(|ch: char| crate::text::is_space(ch));
+        (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'))
+    };
+    // A date the parser did not take for the 成文日期 (`2025年11月`,
+    // `2025年3月1日。`) ends the text as well as an element does.
+    let date = END_DATE.is_match(c);
+    (open_end && !standalone_heading && !later_element && !note && !date && !c.is_empty()).then(|| {
         diag(
             Span::new(line.content_start, line.content_end),
             "文本在句中截断",
@@ -93,6 +102,12 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
         )
     })
 }
+
+/// A line that ends with a date: `2025年11月`, `……2025年3月1日`.
+static END_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?[\s　]*$")
+        .expect("pattern")
+});
 
 /// Whether `s` opens a quotation, a 书名号 title or a bracket it does not
 /// close.
@@ -118,6 +133,19 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("W002");
+    }
+
+    #[test]
+    fn a_closing_date_is_complete() {
+        passes("W002", "关于开展检查的通知\n\n各单位：\n\n请认真落实。\n\n某某办公室\n2025年11月\n");
+        passes("W002", "关于开展检查的通知\n\n各单位：\n\n请认真落实。\n\n某某办公室\n二〇二五年十一月\n");
+    }
+
+    #[test]
+    fn a_closing_note_in_parentheses_is_complete() {
+        passes("W002", "关于商请协助的函\n\n市财政局：\n\n特此函告。\n\n某某局\n\n（联系人：王明，联系电话：0871-6123456）");
+        passes("W002", "关于商请协助的函\n\n市财政局：\n\n特此函告。\n\n(联系人:王明,电话:6123456)\n");
+        fires("W002", "关于商请协助的函\n\n市财政局：\n\n特此函告。\n\n（联系人：王明，联系电话：0871-6123456");
     }
 
     #[test]
