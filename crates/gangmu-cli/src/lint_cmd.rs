@@ -5,12 +5,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use gangmu::docx::{Container, Part};
 use gangmu::lint::{rules, Config};
 use gangmu::{Diagnostic, LineIndex, Severity};
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use super::{read_all, LintFormat, RuleArgs};
+use super::{read_all, LintFormat, Loaded, RuleArgs};
 
 /// The configuration: `--config FILE`, else `gangmu.toml`, else the
 /// `[tool.gangmu]` table of `pyproject.toml` in the current directory; then the
@@ -20,7 +21,7 @@ use super::{read_all, LintFormat, RuleArgs};
 fn config_and_inputs(
     args: &RuleArgs,
     paths: &[PathBuf],
-) -> Result<(Config, Vec<(String, PathBuf, gangmu::Decoded)>), String> {
+) -> Result<(Config, Vec<(String, PathBuf, Loaded)>), String> {
     Ok((load_config(args)?, read_all(paths)?))
 }
 
@@ -86,15 +87,61 @@ fn display(s: &str) -> String {
     s.replace('\t', " ")
 }
 
+/// Where byte `at` is, for people: `line:column` in a text file; in a .docx,
+/// the paragraph (`¶5`, counted from 1 in its part, with the part, table cell
+/// or text box when it is not the body's own flow) and the column.
+fn location(loaded: &Loaded, idx: &LineIndex, at: usize) -> (String, usize) {
+    let (line, col) = idx.line_col(at);
+    let Loaded::Docx(docx, _) = loaded else {
+        return (line.to_string(), col);
+    };
+    let Some(src) = docx.source(at) else {
+        return (line.to_string(), col);
+    };
+    let para = src
+        .paragraph
+        .map_or("¶-".to_string(), |p| format!("¶{}", p + 1));
+    let part = match src.part {
+        Part::Body => String::new(),
+        Part::Footnote { id } => format!("footnote {id} "),
+        Part::Endnote { id } => format!("endnote {id} "),
+        Part::Header { index } => format!("header {} ", index + 1),
+        Part::Footer { index } => format!("footer {} ", index + 1),
+    };
+    let within = match src.container {
+        Container::Text => String::new(),
+        Container::TableCell { table, row, cell } => {
+            format!(" (table {}, row {}, cell {})", table + 1, row + 1, cell + 1)
+        }
+        Container::TextBox => " (text box)".to_string(),
+    };
+    (format!("{part}{para}{within}"), col)
+}
+
+/// The .docx source-map fields of a finding in JSON: paragraph (from 1), part
+/// and container.
+fn docx_fields(loaded: &Loaded, at: usize) -> Option<serde_json::Value> {
+    let Loaded::Docx(docx, _) = loaded else {
+        return None;
+    };
+    let src = docx.source(at)?;
+    Some(json!({
+        "paragraph": src.paragraph.map(|p| p + 1),
+        "part": src.part,
+        "container": src.container,
+    }))
+}
+
 /// One finding as text: location, rule, message, and the source line with the
 /// span underlined (display width 2 for full-width characters).
-fn render_text(name: &str, text: &str, idx: &LineIndex, d: &Diagnostic) -> String {
-    let (line, col) = idx.line_col(d.span.start);
+fn render_text(name: &str, loaded: &Loaded, idx: &LineIndex, d: &Diagnostic) -> String {
+    let text = loaded.text();
+    let (line, col) = location(loaded, idx, d.span.start);
     let (ls, src) = line_at(text, d.span.start);
     let end = d.span.end.min(ls + src.len()).max(d.span.start);
     let pad = display(&src[..d.span.start - ls]).width();
     let width = display(&text[d.span.start..end]).width().max(1);
-    let gutter = line.to_string().len();
+    let gutter = line.width();
     let fix = match &d.fix {
         Some(f) if f.safe => " [fix]",
         Some(_) => " [unsafe fix]",
@@ -114,10 +161,10 @@ fn render_text(name: &str, text: &str, idx: &LineIndex, d: &Diagnostic) -> Strin
     )
 }
 
-fn json_of(name: &str, idx: &LineIndex, d: &Diagnostic) -> serde_json::Value {
+fn json_of(name: &str, loaded: &Loaded, idx: &LineIndex, d: &Diagnostic) -> serde_json::Value {
     let (line, column) = idx.line_col(d.span.start);
     let (end_line, end_column) = idx.line_col(d.span.end);
-    json!({
+    let mut v = json!({
         "file": name,
         "rule": d.rule,
         "name": rule_name(&d.rule),
@@ -130,10 +177,19 @@ fn json_of(name: &str, idx: &LineIndex, d: &Diagnostic) -> serde_json::Value {
         "end_line": end_line,
         "end_column": end_column,
         "fix": d.fix,
-    })
+    });
+    if let (Some(extra), Some(obj)) = (docx_fields(loaded, d.span.start), v.as_object_mut()) {
+        if let Some(fields) = extra.as_object() {
+            obj.extend(fields.clone());
+        }
+    }
+    v
 }
 
-fn sarif(results: &[(String, LineIndex, Vec<Diagnostic>)]) -> serde_json::Value {
+fn sarif(
+    results: &[(String, LineIndex, Vec<Diagnostic>)],
+    inputs: &[(String, PathBuf, Loaded)],
+) -> serde_json::Value {
     let level = |s: Severity| match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -153,11 +209,11 @@ fn sarif(results: &[(String, LineIndex, Vec<Diagnostic>)]) -> serde_json::Value 
         })
         .collect();
     let mut out = Vec::new();
-    for (name, idx, diags) in results {
+    for ((name, idx, diags), (_, _, loaded)) in results.iter().zip(inputs) {
         for d in diags {
             let (sl, sc) = idx.line_col(d.span.start);
             let (el, ec) = idx.line_col(d.span.end);
-            out.push(json!({
+            let mut result = json!({
                 "ruleId": d.rule,
                 "level": level(d.severity),
                 "message": {"text": format!("{} ({})", d.message, d.message_en)},
@@ -165,7 +221,13 @@ fn sarif(results: &[(String, LineIndex, Vec<Diagnostic>)]) -> serde_json::Value 
                     "artifactLocation": {"uri": name},
                     "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
                 }}],
-            }));
+            });
+            if let (Some(extra), Some(obj)) =
+                (docx_fields(loaded, d.span.start), result.as_object_mut())
+            {
+                obj.insert("properties".into(), extra);
+            }
+            out.push(result);
         }
     }
     json!({
@@ -194,10 +256,12 @@ pub(crate) fn run_lint(
         }
     };
     let mut results = Vec::with_capacity(inputs.len());
-    for (name, _, decoded) in &inputs {
-        let text = &decoded.text;
-        let diags = gangmu::lint::lint(text, &config);
-        results.push((name.clone(), LineIndex::new(text), diags));
+    for (name, _, loaded) in &inputs {
+        let diags = match loaded {
+            Loaded::Text(d) => gangmu::lint::lint(&d.text, &config),
+            Loaded::Docx(d, _) => gangmu::docx::lint(d, &config),
+        };
+        results.push((name.clone(), LineIndex::new(loaded.text()), diags));
     }
     let failing = results
         .iter()
@@ -237,9 +301,9 @@ pub(crate) fn run_lint(
             LintFormat::Text => {
                 let mut s = String::new();
                 let mut total = 0;
-                for ((name, idx, diags), (_, _, decoded)) in results.iter().zip(&inputs) {
+                for ((name, idx, diags), (_, _, loaded)) in results.iter().zip(&inputs) {
                     for d in diags {
-                        s.push_str(&render_text(name, &decoded.text, idx, d));
+                        s.push_str(&render_text(name, loaded, idx, d));
                         s.push('\n');
                         total += 1;
                     }
@@ -261,14 +325,18 @@ pub(crate) fn run_lint(
                 // hundreds of thousands), in the layout of
                 // `serde_json::to_string_pretty` for the whole array.
                 let mut out = std::io::BufWriter::new(&mut out);
-                let all = results
-                    .iter()
-                    .flat_map(|(name, idx, diags)| diags.iter().map(move |d| (name, idx, d)));
+                let all =
+                    results
+                        .iter()
+                        .zip(&inputs)
+                        .flat_map(|((name, idx, diags), (_, _, loaded))| {
+                            diags.iter().map(move |d| (name, loaded, idx, d))
+                        });
                 let mut first = true;
                 let mut written = Ok(());
-                for (name, idx, d) in all {
-                    let item =
-                        serde_json::to_string_pretty(&json_of(name, idx, d)).unwrap_or_default();
+                for (name, loaded, idx, d) in all {
+                    let item = serde_json::to_string_pretty(&json_of(name, loaded, idx, d))
+                        .unwrap_or_default();
                     let sep = if first { "[\n" } else { ",\n" };
                     first = false;
                     written = write!(out, "{sep}  {}", item.replace('\n', "\n  "));
@@ -283,7 +351,7 @@ pub(crate) fn run_lint(
             LintFormat::Sarif => writeln!(
                 out,
                 "{}",
-                serde_json::to_string_pretty(&sarif(&results)).unwrap_or_default()
+                serde_json::to_string_pretty(&sarif(&results, &inputs)).unwrap_or_default()
             ),
         }
     };
@@ -312,34 +380,64 @@ pub(crate) fn run_fix(
         }
     };
     if write {
-        for (name, path, decoded) in &inputs {
+        for (name, path, loaded) in &inputs {
             if path.as_os_str() == "-" {
                 eprintln!("gangmu: --write needs files, not standard input");
                 return ExitCode::from(2);
             }
-            if decoded.encoding != gangmu::Encoding::Utf8 {
-                eprintln!(
-                    "gangmu: {name}: read as {}; --write only rewrites UTF-8 files",
-                    decoded.encoding.name()
-                );
-                return ExitCode::from(2);
+            match loaded {
+                Loaded::Docx(..) => {}
+                Loaded::Text(d) if d.encoding != gangmu::Encoding::Utf8 => {
+                    eprintln!(
+                        "gangmu: {name}: read as {}; --write only rewrites UTF-8 files",
+                        d.encoding.name()
+                    );
+                    return ExitCode::from(2);
+                }
+                Loaded::Text(_) => {}
             }
         }
     }
     let many = inputs.len() > 1;
     let mut out = std::io::stdout().lock();
     let mut changed = 0;
-    for (name, path, decoded) in &inputs {
-        let text = &decoded.text;
-        let fixed = gangmu::lint::fix(text, &config, include_unsafe);
-        if fixed != *text {
+    for (name, path, loaded) in &inputs {
+        let text = loaded.text();
+        // A .docx: the fixes that can be written into its runs (never into
+        // generated numbering); the text shown is the new file's.
+        let mut docx_out = None;
+        let fixed = match loaded {
+            Loaded::Text(_) => gangmu::lint::fix(text, &config, include_unsafe),
+            Loaded::Docx(_, bytes) => {
+                match gangmu::docx::fix_docx(bytes, &config, include_unsafe) {
+                    Ok(f) => {
+                        let t = f.text.clone();
+                        docx_out = Some(f);
+                        t
+                    }
+                    Err(e) => {
+                        eprintln!("gangmu: {name}: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+        };
+        if let Some(f) = &docx_out {
+            if f.left > 0 {
+                eprintln!(
+                    "gangmu: {name}: {} fix(es) not written: they touch generated numbering, tabs, breaks, fields or several paragraphs",
+                    f.left
+                );
+            }
+        }
+        if fixed != text {
             changed += 1;
         }
         let r = if diff {
-            if fixed == *text {
+            if fixed == text {
                 Ok(())
             } else {
-                let d = similar::TextDiff::from_lines(text.as_str(), fixed.as_str());
+                let d = similar::TextDiff::from_lines(text, fixed.as_str());
                 write!(
                     out,
                     "{}",
@@ -347,8 +445,12 @@ pub(crate) fn run_fix(
                 )
             }
         } else if write {
-            if fixed != *text {
-                if let Err(e) = std::fs::write(path, fixed.as_bytes()) {
+            if fixed != text {
+                let bytes = match &docx_out {
+                    Some(f) => f.bytes.as_slice(),
+                    None => fixed.as_bytes(),
+                };
+                if let Err(e) = write_replacing(path, bytes) {
                     eprintln!("gangmu: {name}: {e}");
                     return ExitCode::from(2);
                 }
@@ -367,4 +469,14 @@ pub(crate) fn run_fix(
         eprintln!("gangmu: fixed {changed} of {} file(s)", inputs.len());
     }
     ExitCode::SUCCESS
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, so that an
+/// interrupted write never leaves half a document.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".gangmu-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
 }

@@ -8,6 +8,7 @@
 //! Patterns are compiled once; the site lexicon is a list of phrases, each with
 //! a line that shows it, and a test checks every entry.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -177,13 +178,56 @@ pub(crate) const LABEL_LINE_MAX_CHARS: usize = 12;
 /// See [`SITE_LABELS`].
 pub(crate) const LABEL_LINE_MAX_OTHER: usize = 3;
 
-fn phrase_regex(entries: &[(&str, &str)]) -> Regex {
-    let alternatives: Vec<String> = entries.iter().map(|(p, _)| format!("(?:{p})")).collect();
-    Regex::new(&alternatives.join("|")).expect("the site lexicon is a list of regex fragments")
+/// A lexicon compiled for matching: its literal entries (and the two colons
+/// of `label[:：]` entries) in one Aho-Corasick automaton, the few entries
+/// that need a pattern in one regex. Built once; cheap to build and to run on
+/// every line (compiling a hundred alternatives into one regex cost as much
+/// as parsing a megabyte).
+struct Lexicon {
+    literals: AhoCorasick,
+    patterns: Option<Regex>,
 }
 
-static SITE_PHRASE: LazyLock<Regex> = LazyLock::new(|| phrase_regex(SITE_PHRASES));
-static SITE_LABEL: LazyLock<Regex> = LazyLock::new(|| phrase_regex(SITE_LABELS));
+impl Lexicon {
+    fn new(entries: &[(&str, &str)]) -> Self {
+        let mut literals: Vec<String> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        for (entry, _) in entries {
+            if let Some(stem) = entry.strip_suffix("[:：]") {
+                if !has_regex_syntax(stem) {
+                    literals.push(format!("{stem}:"));
+                    literals.push(format!("{stem}："));
+                    continue;
+                }
+            }
+            if has_regex_syntax(entry) {
+                patterns.push(format!("(?:{entry})"));
+            } else {
+                literals.push((*entry).to_string());
+            }
+        }
+        Lexicon {
+            literals: AhoCorasick::new(&literals)
+                .expect("the lexicon's literals build an automaton"),
+            patterns: (!patterns.is_empty()).then(|| {
+                Regex::new(&patterns.join("|")).expect("the lexicon's patterns are regexes")
+            }),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.literals.is_match(s) || self.patterns.as_ref().is_some_and(|p| p.is_match(s))
+    }
+}
+
+fn has_regex_syntax(s: &str) -> bool {
+    s.contains(['\\', '[', '(', '?', '*', '+', '|', '{', '^', '$', '.'])
+}
+
+static SITE_PHRASE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SITE_PHRASES));
+static SITE_LABEL: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(SITE_LABELS.iter().map(|(w, _)| w)).expect("the labels build an automaton")
+});
 
 // ---- shapes of site lines -------------------------------------------------
 
@@ -400,31 +444,46 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     if n <= LABEL_LINE_MAX_CHARS && !has_sentence_punctuation(content) && is_label_line(content) {
         return true;
     }
-    if n <= 40 && (COUNTER_LINE.is_match(content) || FORM_FIELD.is_match(content)) {
+    // The shapes below are gated on a character they need, so that most
+    // lines never reach their regex.
+    let bytes = content.as_bytes();
+    let digit = bytes.iter().any(u8::is_ascii_digit);
+    let first = content.chars().next().unwrap_or(' ');
+    if n <= 40 && digit && COUNTER_LINE.is_match(content) {
         return true;
     }
-    if n <= 40 && DATED_LINE.is_match(content) && !has_sentence_punctuation(content) {
+    if n <= 40 && matches!(first, '•' | '·' | '●') && FORM_FIELD.is_match(content) {
         return true;
     }
-    if n <= 120 && !content.contains('。') && BREADCRUMB.is_match(content) && !is_fraction(content)
+    if n <= 40 && digit && DATED_LINE.is_match(content) && !has_sentence_punctuation(content) {
+        return true;
+    }
+    if n <= 120
+        && content.contains(['>', '›', '»', '/'])
+        && !content.contains('。')
+        && BREADCRUMB.is_match(content)
+        && !is_fraction(content)
     {
         return true;
     }
-    if n <= 30 && SITE_WELCOME.is_match(content) {
+    if n <= 30 && first == '欢' && SITE_WELCOME.is_match(content) {
         return true;
     }
-    if n <= 20 && SITE_NAME.is_match(content) {
+    if n <= 20 && content.contains(['网', '網', '库', '庫']) && SITE_NAME.is_match(content) {
         return true;
     }
-    if n <= 80 && FILE_NAME.is_match(content) {
+    let dot = content.contains('.');
+    if n <= 80 && dot && FILE_NAME.is_match(content) {
         return true;
     }
-    if n <= 60 && !has_sentence_punctuation(content) && WEB_ADDRESS.is_match(content) {
+    if n <= 60 && dot && !has_sentence_punctuation(content) && WEB_ADDRESS.is_match(content) {
         return true;
     }
     // A date stamp in a short line of a few words (a meeting's `时间：` field
     // is the parser's to read).
     if n <= 30
+        && digit
+        && content.contains('-')
         && !has_sentence_punctuation(content)
         && ISO_DATE.is_match(content)
         && !starts_with_field(content)
@@ -440,11 +499,22 @@ fn is_label_line(content: &str) -> bool {
     // A line in parentheses is a note of the document (`（此件共13页）`).
     let parenthesised =
         content.starts_with(['（', '(', '*']) && content.ends_with(['）', ')', '*']);
-    if parenthesised || !SITE_LABEL.is_match(content) {
+    if parenthesised {
         return false;
     }
-    let rest = SITE_LABEL.replace_all(content, "");
-    rest.chars().filter(|&c| is_cjk(c)).count() <= LABEL_LINE_MAX_OTHER
+    let mut labelled = 0;
+    let mut at = 0;
+    let mut other = 0;
+    for m in SITE_LABEL.find_iter(content) {
+        other += content[at..m.start()]
+            .chars()
+            .filter(|&c| is_cjk(c))
+            .count();
+        at = m.end();
+        labelled += 1;
+    }
+    other += content[at..].chars().filter(|&c| is_cjk(c)).count();
+    labelled > 0 && other <= LABEL_LINE_MAX_OTHER
 }
 
 /// Whether a line opens with a field name of a meeting record (`时间：`).
@@ -483,7 +553,16 @@ pub(crate) fn collection_count_start(headline: &str) -> Option<usize> {
 /// The headline of a collection of documents (`…精选6篇`, `…（实用15篇）`): a
 /// site's page title, never a document's.
 pub(crate) fn is_collection_headline(content: &str) -> bool {
-    char_len(content) <= 60
+    // The pattern is anchored at the end: a headline ends with its count, a
+    // bracket or a file's leftovers.
+    let last = content.trim_end().chars().next_back();
+    last.is_some_and(|c| {
+        matches!(
+            c,
+            '篇' | '选' | '選' | '全' | '集' | ')' | '）' | '》' | '】' | ']' | 'x' | 'c' | 'P'
+        )
+    }) && content.len() <= 240
+        && char_len(content) <= 60
         && !has_sentence_punctuation(content)
         && COLLECTION_HEADLINE.is_match(content)
 }
@@ -545,7 +624,7 @@ fn separator_ordinal(s: &str) -> Option<u32> {
 /// Reads a collection separator: `篇一：`, `【篇2】`, `第3篇`, `第1篇：关于…`,
 /// `某某讲话稿 篇1`, `某某计划【篇1】`, `某某范文第1篇`.
 pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
-    if char_len(content) > 80 {
+    if !content.contains('篇') || char_len(content) > 80 {
         return None;
     }
     let named = |s: usize, e: usize| {

@@ -474,6 +474,16 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
 /// assert_eq!(gangmu::lint::apply_fixes(text, &d, false), "一、总则\n（一）目的\n");
 /// ```
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> String {
+    apply_fixes_taking(text, diagnostics, include_unsafe).0
+}
+
+/// [`apply_fixes`], also returning the edits it took, in text order (the .docx
+/// reader moves its generated spans along them).
+pub(crate) fn apply_fixes_taking(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+) -> (String, Vec<Edit>) {
     // Edits taken so far, by start. They never overlap one another and no two
     // share a start, so an overlap with a new edit is found by looking at the
     // one taken edit that starts last before the new edit ends: linear-log in
@@ -494,7 +504,8 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool)
             }
         }
     }
-    splice(text, taken.into_values())
+    let edits: Vec<Edit> = taken.into_values().cloned().collect();
+    (splice(text, &edits), edits)
 }
 
 /// The fixes `apply_fixes` considers, in order of their first edit: safe ones

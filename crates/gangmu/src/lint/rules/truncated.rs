@@ -48,30 +48,26 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
     // The last line of text: the last line of the last paragraph, or the
     // line of the last heading; a heading starting on it makes it a heading
     // line (a run-in heading and its paragraph share one).
-    let mut last: Option<(crate::parse::Line, bool)> = None;
-    let mut later_element = false;
+    // One pass over the nodes for the last of each; the lines are read once.
+    let (mut paragraph_end, mut heading_start, mut element_start) = (None, None, None);
     for (_, n) in doc.walk() {
-        let (line, heading) = match n {
-            Node::Paragraph(p) => (line_ending_at(text, p.span.end), false),
-            Node::Heading(h) => (line_at(text, h.span.start), true),
-            Node::Meta(_) | Node::Title(_) => {
-                if let Some((l, _)) = &last {
-                    later_element |= n.span().start >= l.end;
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        match &mut last {
-            Some((l, h)) if l.start == line.start => *h |= heading,
-            Some((l, _)) if l.start > line.start => {}
-            _ => {
-                last = Some((line, heading));
-                later_element = false;
-            }
+        let s = n.span();
+        match n {
+            Node::Paragraph(_) => paragraph_end = paragraph_end.max(Some(s.end)),
+            Node::Heading(_) => heading_start = heading_start.max(Some(s.start)),
+            Node::Meta(_) | Node::Title(_) => element_start = element_start.max(Some(s.start)),
+            _ => {}
         }
     }
-    let (line, heading) = last?;
+    let of_paragraph = paragraph_end.map(|e| line_ending_at(text, e));
+    let of_heading = heading_start.map(|s| line_at(text, s));
+    let (line, heading) = match (of_paragraph, of_heading) {
+        (Some(p), Some(h)) if h.start >= p.start => (h, true),
+        (Some(p), _) => (p, false),
+        (None, Some(h)) => (h, true),
+        (None, None) => return None,
+    };
+    let later_element = element_start.is_some_and(|e| e >= line.end);
     let c = line.content(text);
     // A short heading line may close a text, unless it stops inside a
     // quotation, a title in 书名号 or a bracket: `（五）整改销号：实行“编`.
