@@ -12,6 +12,7 @@ __all__ = ["RULE_IDS", "RuleId"]
 
 RuleId = Literal[
     "CITE001",
+    "CITE002",
     "DATE001",
     "DATE002",
     "DATE003",
@@ -24,6 +25,8 @@ RuleId = Literal[
     "ELEM005",
     "ELEM006",
     "ELEM007",
+    "ELEM008",
+    "ELEM009",
     "ENUM001",
     "ENUM002",
     "ENUM003",

@@ -49,7 +49,11 @@ re!(
 );
 re!(
     DATE,
-    r"^[（(]?\s*(?:\d{4}|[０-９]{4}|[〇零一二三四五六七八九○Ｏ]{4})\s*年\s*(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*[)）]?$"
+    r"^[（(]?\s*(?:\d{4}|[０-９]{4}|[〇零一二三四五六七八九○Ｏ]{4}|\d{2}[XxＸ×]{2})\s*年\s*(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,2}|[XxＸ×]{1,2})\s*月\s*(?:\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3}|[XxＸ×]{1,2})\s*日\s*[)）]?$"
+);
+re!(
+    NUMERIC_DATE,
+    r"^(?:\d{4}|[０-９]{4})[.．/／\-](?:\d{1,2}|[０-９]{1,2})[.．/／\-](?:\d{1,2}|[０-９]{1,2})$"
 );
 re!(
     FIELD,
@@ -128,15 +132,20 @@ pub(crate) fn is_issuer_mark(content: &str) -> bool {
     ISSUER_MARK.is_match(content)
 }
 
-/// A line that is only a date (成文日期 or a date under a title).
+/// A line that is only a date (成文日期 or a date under a title): in 年月日,
+/// or in a draft's numeric form (`2025.4.28`, `2025-04-28`, `2025/4/28`,
+/// which DATE002 reports).
 pub(crate) fn is_date(content: &str) -> bool {
-    if content.len() > 90 || !content.contains('年') || !content.contains('日') {
+    if content.len() > 90 {
         return false;
     }
     let compact: String = content
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .collect();
+    if !content.contains('年') || !content.contains('日') {
+        return compact.len() <= 30 && NUMERIC_DATE.is_match(&compact);
+    }
     DATE.is_match(&compact)
 }
 
@@ -189,6 +198,13 @@ mod tests {
         assert!(is_date("二〇二四年九月三十日"));
         assert!(is_date("（2026年1月3日）"));
         assert!(!is_date("2024年12月8日起施行。"));
+        assert!(is_date("2025.4.28"));
+        assert!(is_date("2025年X月X日"));
+        assert!(is_date("20XX年×月×日"));
+        assert!(is_date("　　2025-04-28"));
+        assert!(is_date("2025/4/28"));
+        assert!(!is_date("2025.4.28 10:30"));
+        assert!(!is_date("3.5.1"));
         assert!(is_signatory("总　理　　李克强"));
         assert!(is_signatory("行 长       周小川"));
         assert!(is_signatory("中国人民银行行长  潘功胜"));

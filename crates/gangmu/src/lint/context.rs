@@ -16,6 +16,8 @@ pub(crate) struct Heading<'a> {
     pub marker: Option<&'a Marker>,
     pub title: Span,
     pub run_in: bool,
+    /// The depth the parser gave it (1 = outermost).
+    pub depth: u32,
     /// Index (into [`Ctx::headings`]) of the enclosing section's heading.
     pub parent: Option<usize>,
     /// 0 for the main document, k for the k-th attachment.
@@ -74,7 +76,16 @@ pub(crate) struct Ctx<'a> {
     /// Document numbers (发文字号) in the text units, found on first use and
     /// shared by the DOCNO rules.
     docnos: std::cell::OnceCell<Vec<(usize, regex::Captures<'a>)>>,
+    /// [`Ctx::extraction_spaced`], found on first use.
+    extraction_spaced: std::cell::OnceCell<bool>,
 }
+
+/// How many text units must show a space between Chinese text and an ASCII
+/// digit (`经 2016年`, `1台`) before the text is taken as extracted from a
+/// PDF, whose extractors insert one at script boundaries. On the corpora,
+/// texts extracted from PDFs show it on 13 to 26 lines; typed and scraped
+/// texts on at most 6.
+const EXTRACTION_SPACING_MIN_UNITS: usize = 8;
 
 impl<'a> Ctx<'a> {
     pub fn new(
@@ -109,6 +120,7 @@ impl<'a> Ctx<'a> {
                         marker,
                         title,
                         run_in,
+                        depth,
                         ..
                     })) = children.first()
                     {
@@ -119,6 +131,7 @@ impl<'a> Ctx<'a> {
                             marker: marker.as_deref(),
                             title: *title,
                             run_in: *run_in,
+                            depth: *depth,
                             parent,
                             container,
                         });
@@ -183,6 +196,7 @@ impl<'a> Ctx<'a> {
             marks: std::cell::OnceCell::new(),
             inline: std::cell::OnceCell::new(),
             docnos: std::cell::OnceCell::new(),
+            extraction_spaced: std::cell::OnceCell::new(),
         }
     }
 
@@ -212,6 +226,33 @@ impl<'a> Ctx<'a> {
             .get_or_init(|| super::rules::docno_brackets::find_docnos(&self.units))
     }
 
+    /// Whether the text carries a PDF extractor's spacing: a space between
+    /// Chinese text and an ASCII digit on many lines. Such spaces are the
+    /// extractor's, not the writer's.
+    pub fn extraction_spaced(&self) -> bool {
+        *self.extraction_spaced.get_or_init(|| {
+            self.units_with_marks()
+                .filter(|(_, s, marks)| {
+                    marks
+                        .iter()
+                        .any(|&(i, c)| c == ' ' && spaces_script_boundary(s, i))
+                })
+                .take(EXTRACTION_SPACING_MIN_UNITS)
+                .count()
+                == EXTRACTION_SPACING_MIN_UNITS
+        })
+    }
+
+    /// Whether the main text opens in the middle of a document (page 2 of a
+    /// regulation: `（一）…（十）`, then `第四章`, `第十条`): the parser then sets
+    /// its first headings, which have no parent, deeper than depth 1.
+    pub fn opens_mid_document(&self) -> bool {
+        self.headings
+            .iter()
+            .find(|h| h.container == 0)
+            .is_some_and(|h| h.parent.is_none() && h.depth > 1)
+    }
+
     /// The text of `span`.
     pub fn slice(&self, span: Span) -> &'a str {
         self.text.get(span.range()).unwrap_or("")
@@ -237,11 +278,69 @@ impl<'a> Ctx<'a> {
             .filter(move |b| b.kind == BlockKind::Meta(kind))
     }
 
-    /// The 文种 (document type) the main title ends with, if any.
+    /// The 文种 (document type) the main title ends with, if any, past a
+    /// final mark the title should not have (`…的通知。`: TITLE002's).
     pub fn doc_type(&self) -> Option<&'static str> {
         let (_, t) = self.title?;
-        crate::text::doc_type_of(t)
+        title_doc_type(t)
     }
+
+    /// The 文种 of an upward document (上行文), `请示` or `报告`: the one the
+    /// title names, or — when no title names a 文种 (none was found, or it
+    /// was not recognised) — the one the body's closing formula names
+    /// (`特此请示`, `特此报告`, `现将有关情况报告如下`).
+    pub fn upward_type(&self) -> Option<&'static str> {
+        match self.doc_type() {
+            Some(t @ ("请示" | "报告")) => Some(t),
+            Some(_) => None,
+            None => self.closing_type(),
+        }
+    }
+
+    /// The 文种 the main text's own formulas name, `请示` over `报告`.
+    fn closing_type(&self) -> Option<&'static str> {
+        let body = || {
+            self.blocks
+                .iter()
+                .filter(|b| b.container == 0 && matches!(b.kind, BlockKind::Paragraph))
+                .map(|b| self.slice(b.span))
+        };
+        if body().any(|s| QINGSHI_CLOSING.is_match(s)) {
+            Some("请示")
+        } else if body().any(|s| REPORT_CLOSING.is_match(s)) {
+            Some("报告")
+        } else {
+            None
+        }
+    }
+}
+
+/// The 文种 a title names, past final punctuation it should not have.
+pub(crate) fn title_doc_type(title: &str) -> Option<&'static str> {
+    crate::text::doc_type_of(title.trim_end_matches(|c: char| {
+        crate::text::is_space(c) || "。．.，,；;：:！!？?、".contains(c)
+    }))
+}
+
+/// The closing formulas of a 请示.
+static QINGSHI_CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:特此|专此|现将[^。]{0,40}?)请示|请示如下").expect("pattern")
+});
+
+/// The closing formulas of a 报告.
+static REPORT_CLOSING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:特此|专此)报告|现将[^。]{0,40}?报告如下|(?:现|特)?报告如下")
+        .expect("pattern")
+});
+
+/// Whether the ASCII space at byte `i` of `s` sits between Chinese text and
+/// an ASCII digit, on either side.
+pub(crate) fn spaces_script_boundary(s: &str, i: usize) -> bool {
+    let before = s[..i].chars().next_back();
+    let after = s[i + 1..].chars().next();
+    let chinese = |c: Option<char>| c.is_some_and(crate::text::is_chinese);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    (chinese(before) && digit(after)) || (digit(before) && chinese(after))
 }
 
 /// The non-ideograph characters of every text unit, in one vector.

@@ -78,6 +78,10 @@ pub fn rule_doc_markdown(id: &str) -> Option<String> {
         code_block(&mut out, ex);
         out.push('\n');
     }
+    if let Some(extra) = super::rules::extra_doc(id) {
+        let _ = writeln!(out, "{}", extra.trim_end());
+        out.push('\n');
+    }
     let _ = writeln!(out, "## Fix\n\n{}\n", doc.fix);
     if let Some((before, after)) = doc.fix_example {
         let d = lint(before, &config);

@@ -53,6 +53,42 @@ pub(crate) fn markers(ctx: &Ctx<'_>) -> Vec<Found> {
     out
 }
 
+/// The `第一` `第二` … written without their comma before the first marker of
+/// an ordinal series that starts above one (`第一加强检查，第二，深化整治`):
+/// the spans of `第一` … `第{n−1}` in its block, in order, when every one of
+/// them stands at a clause start followed by a Chinese word; `None` when one
+/// is missing (the series then truly starts late).
+pub(crate) fn commaless_predecessors(ctx: &Ctx<'_>, f: &Found) -> Option<Vec<Span>> {
+    if f.marker.family != EnumerationFamily::Ordinal || f.marker.ordinal <= 1 {
+        return None;
+    }
+    let block = &ctx.blocks[f.block];
+    let head = ctx.text.get(block.span.start..f.marker.span.start)?;
+    let mut spans = Vec::new();
+    let mut from = 0;
+    for k in 1..f.marker.ordinal {
+        let word = format!("第{}", crate::numeral::to_chinese_numeral(k));
+        let found = head[from..]
+            .match_indices(word.as_str())
+            .map(|(i, _)| from + i)
+            .find(|&i| {
+                let before = head[..i]
+                    .trim_end_matches([' ', '\u{3000}'])
+                    .chars()
+                    .next_back();
+                let after = head[i + word.len()..].chars().next();
+                before.map_or(true, |c| "。；;！？!?，,：:".contains(c))
+                    && after.is_some_and(crate::text::is_cjk)
+            })?;
+        spans.push(Span::new(
+            block.span.start + found,
+            block.span.start + found + word.len(),
+        ));
+        from = found + word.len();
+    }
+    Some(spans)
+}
+
 /// Families whose series count 1, 2, 3 … (first / second / third).
 pub(crate) fn counting(f: EnumerationFamily) -> bool {
     matches!(

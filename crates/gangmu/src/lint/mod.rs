@@ -376,11 +376,75 @@ fn lint_with(
         }
     }
     out.retain(|d| valid_span(text, d));
+    demote_structural_fixes(text, &mut out);
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     out
+}
+
+/// How far into a line (in bytes, indentation included) an edit can reach a
+/// heading marker: `（二十三）` after two U+3000 is 21 bytes.
+const MARKER_REACH: usize = 32;
+
+/// How much of a line after an edit is read to decide its marker (the
+/// grammar looks at a few characters past the marker).
+const MARKER_WINDOW: usize = 64;
+
+/// Safe fixes change punctuation, never what a line is. A fix that would make
+/// a line start with a heading marker it did not start with (`2、、管理` →
+/// `2、管理`), lose the one it had (`1 总则` → `1总则`) or change its family or
+/// ordinal needs a reader: it is made unsafe, and the finding stays.
+fn demote_structural_fixes(text: &str, out: &mut [Diagnostic]) {
+    for d in out.iter_mut() {
+        let Some(f) = d.fix.as_mut() else { continue };
+        if f.safe && f.edits.iter().any(|e| changes_marker(text, &f.edits, e)) {
+            f.safe = false;
+        }
+    }
+}
+
+/// Whether `edits` (those of one fix) change the marker that opens the line
+/// of `e`.
+fn changes_marker(text: &str, edits: &[Edit], e: &Edit) -> bool {
+    // Only the line's first bytes decide its marker: look back at most
+    // MARKER_REACH bytes for the line start, and read a bounded window, so
+    // that a hostile line of megabytes costs nothing per edit.
+    let bytes = text.as_bytes();
+    let back = e.span.start.saturating_sub(MARKER_REACH + 1);
+    let line_start = match memchr::memrchr(b'\n', &bytes[back..e.span.start]) {
+        Some(i) => back + i + 1,
+        None if back == 0 => 0,
+        None => return false,
+    };
+    let mut window_end = (e.span.end + MARKER_WINDOW).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let line_end = memchr::memchr(b'\n', &bytes[e.span.end..window_end])
+        .map_or(window_end, |i| e.span.end + i);
+    let mut in_line: Vec<&Edit> = edits
+        .iter()
+        .filter(|x| x.span.start >= line_start && x.span.end <= line_end)
+        .collect();
+    in_line.sort_by_key(|x| x.span.start);
+    let mut after = String::with_capacity(line_end - line_start + 8);
+    let mut at = line_start;
+    for x in in_line {
+        if x.span.start < at {
+            return false; // overlapping edits: apply_fixes will judge them
+        }
+        after.push_str(&text[at..x.span.start]);
+        after.push_str(&x.replacement);
+        at = x.span.end;
+    }
+    after.push_str(&text[at..line_end]);
+    let opening = |line: &str| {
+        let t = line.trim_start_matches(|c: char| crate::text::is_space(c) || c == '*' || c == '#');
+        crate::parse_marker(t).map(|m| (m.family, m.ordinal))
+    };
+    opening(&text[line_start..line_end]) != opening(&after)
 }
 
 fn on_boundary(text: &str, i: usize) -> bool {
@@ -597,6 +661,29 @@ mod tests {
             let once = fix(t, &c, true);
             assert_eq!(fix(&once, &c, true), once, "fix should be stable on {t:?}");
         }
+    }
+
+    #[test]
+    fn a_safe_fix_never_makes_or_unmakes_a_heading_marker() {
+        let c = Config::default();
+        // `2、、` is not a marker; deleting one `、` would make the line a
+        // heading: the finding stays, its fix needs `--unsafe`.
+        let t = "一、总则\n\n1、加强宣传。\n\n2、、管理到位，常抓重点。\n";
+        let d = lint(t, &c);
+        let p = d
+            .iter()
+            .find(|d| d.rule == "PUNC004")
+            .expect("PUNC004 fires");
+        assert!(!p.fix.as_ref().expect("has a fix").safe);
+        assert!(fix(t, &c, false).contains("2、、管理到位"));
+        // The same doubled mark inside a sentence keeps its safe fix.
+        let t = "一、总则\n\n加强宣传、、管理到位。\n";
+        assert_eq!(fix(t, &c, false), "一、总则\n\n加强宣传、管理到位。\n");
+        // A fix that changes only the marker's punctuation stays safe.
+        assert_eq!(
+            fix("一、总则\n(一)目的\n", &c, false),
+            "一、总则\n（一）目的\n"
+        );
     }
 
     #[test]

@@ -92,6 +92,37 @@ pub(crate) fn excerpt(s: &str, max: usize) -> String {
     }
 }
 
+/// Byte ranges of `s` inside quotation marks `“…”` `「…」` (a quotation left
+/// open runs to the end of the block).
+pub(crate) fn quotations(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0u32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '“' | '「' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            '”' | '」' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(o) = open.take() {
+                        out.push((o, i));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, s.len()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +136,13 @@ mod tests {
             .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn quotations_nest_and_an_open_one_runs_to_the_end() {
+        let s = "甲“乙‘丙’丁”戊「己」庚“辛";
+        let q: Vec<&str> = quotations(s).iter().map(|&(a, e)| &s[a..e]).collect();
+        assert_eq!(q, ["“乙‘丙’丁", "「己", "“辛"]);
     }
 
     #[test]

@@ -174,14 +174,81 @@ pub fn fixture_files() -> Vec<PathBuf> {
     out
 }
 
-/// Every document the tests can read: the fixtures, then the official corpus
-/// and the scraped pages where present.
+/// The faulty drafts written for the project (`tests/fixtures/drafts`), each
+/// with the findings it must raise in `NAME.expected`.
+pub fn draft_files() -> Vec<PathBuf> {
+    let files = txt_files(&repo().join("tests/fixtures/drafts"));
+    assert!(
+        !files.is_empty(),
+        "tests/fixtures/drafts should hold drafts"
+    );
+    files
+}
+
+/// Every document the tests can read: the fixtures and the faulty drafts, then
+/// the official corpus and the scraped pages where present.
 pub fn all_documents() -> Vec<PathBuf> {
     let mut out = fixture_files();
+    out.extend(draft_files());
     for set in [official(), scraped()].into_iter().flatten() {
         out.extend(txt_files(&set.texts));
     }
     out
+}
+
+/// One text of a set, decoded as the CLI decodes it.
+pub struct Input {
+    /// Which set it belongs to (`official`, `scraped`, `fixtures`, `drafts`).
+    pub set: &'static str,
+    /// The file name (`report_gwr_1954_wikisource.txt`).
+    pub name: String,
+    /// Its path.
+    pub path: PathBuf,
+    /// The decoded text.
+    pub text: String,
+}
+
+/// Reads and decodes `files` as texts of `set`.
+pub fn read_inputs(set: &'static str, files: Vec<PathBuf>) -> Vec<Input> {
+    files
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).expect("readable test text");
+            let text = gangmu::decode(&bytes)
+                .unwrap_or_else(|e| panic!("{}: should decode: {e}", path.display()))
+                .text;
+            Input {
+                set,
+                name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                path,
+                text,
+            }
+        })
+        .collect()
+}
+
+/// The published texts at hand: the official corpus and the scraped pages,
+/// where present.
+pub fn published() -> Vec<Input> {
+    let mut out = Vec::new();
+    for set in [official(), scraped()].into_iter().flatten() {
+        out.extend(read_inputs(set.name, txt_files(&set.texts)));
+    }
+    out
+}
+
+/// The faulty drafts, decoded.
+pub fn drafts() -> Vec<Input> {
+    read_inputs("drafts", draft_files())
+}
+
+/// Every text at hand: the published texts where present, the fixtures
+/// (page fixtures included) and the faulty drafts.
+pub fn everything() -> Vec<Input> {
+    let mut all = published();
+    all.extend(read_inputs("fixtures", fixture_files()));
+    all.extend(drafts());
+    all
 }
 
 /// Writes `line` to standard error once per `cargo test` run. The test

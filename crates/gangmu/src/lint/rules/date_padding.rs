@@ -53,6 +53,20 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|b| matches!(b.kind, BlockKind::Meta(MetaKind::Date | MetaKind::Issued)))
     {
         let (span, s) = ctx.content(b.span);
+        let lead = s.len() - s.trim_start_matches([' ', '\u{3000}', '\t']).len();
+        if let Some(c) = DOTTED.captures(&s[lead..]) {
+            if let Some(fixed) = canonical(&c[1], &c[2], &c[3]) {
+                let t = &s[lead..];
+                let at = Span::new(span.start + lead, span.end);
+                let dg = diag(
+                    at,
+                    format!("成文日期“{t}”应写作“{fixed}”"),
+                    format!("write the date of issue `{t}` as `{fixed}`"),
+                );
+                out.push(with_fix(dg, true, vec![edit(at.start, at.end, fixed)]));
+            }
+            continue;
+        }
         for c in PADDED.captures_iter(s) {
             let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
                 continue;
@@ -103,6 +117,18 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("DATE002");
+    }
+
+    #[test]
+    fn a_numeric_date_the_parser_takes_for_the_date_is_reported() {
+        // (`2025-04-28` and `2025/4/28` alone on a line are read as a site's
+        // timestamp: a parser gap written down in notes/parser-gaps.md.)
+        for t in ["2025.4.28", "2025.04.28", "2025．4．28"] {
+            let text = format!("特此函告。\n\n某某局\n{t}\n\n（联系人：王明）\n");
+            let d = fires("DATE002", &text);
+            assert_eq!(d.len(), 1, "{t}: {d:#?}");
+            assert!(fixed("DATE002", &text, false).contains("2025年4月28日"));
+        }
     }
 
     #[test]

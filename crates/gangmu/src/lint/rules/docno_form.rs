@@ -4,6 +4,9 @@
 //!
 //! GB/T 9704—2012 §7.2.4: the year in full, the number without 第 and without
 //! leading zeros. A 令 number (`中国人民银行令〔2016〕第3号`) keeps its `第`.
+//! In a text extracted from a PDF (a space between Chinese text and digits
+//! on many lines: [`Ctx::extraction_spaced`]) the spaces next to the digits
+//! of a number (`银发〔 2021〕259号`) are the extractor's and are left alone.
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
@@ -50,7 +53,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let mut edits = Vec::new();
         let mut what_zh = Vec::new();
         let mut what_en = Vec::new();
+        // The spaces next to a digit: after the opening bracket, before the
+        // closing one, before the number (after 第 or the bracket), before 号.
+        let has_di = c.get(9).is_some_and(|m| !m.as_str().is_empty());
+        let by_digit = |g: usize| matches!(g, 4 | 6 | 10 | 12) || (g == 8 && !has_di);
+        let spared = ctx.extraction_spaced();
         for g in [2, 4, 6, 8, 10, 12] {
+            if spared && by_digit(g) {
+                continue;
+            }
             if let Some(sp) = c.get(g).filter(|m| !m.as_str().is_empty()) {
                 edits.push(edit(base + sp.start(), base + sp.end(), ""));
             }
@@ -90,5 +101,26 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("DOCNO002");
+    }
+
+    /// Eight lines of a PDF extractor's spacing (`经 2016年`), then `n`.
+    fn pdf_text(n: &str) -> String {
+        let mut t = String::from("关于加强管理的通知\n\n各单位：\n\n");
+        for k in 1..=8 {
+            t.push_str(&format!("第{k}项工作经 2016年12月9日会议通过，自 2017年施行。\n"));
+        }
+        t.push_str(&format!("按照《关于加强管理的通知》（{n}）规定执行。\n"));
+        t
+    }
+
+    #[test]
+    fn spaces_a_pdf_extractor_put_next_to_digits_are_not_the_writers() {
+        passes("DOCNO002", &pdf_text("银发〔 2021〕259号"));
+        passes("DOCNO002", &pdf_text("中国人民银行令〔2007〕第 1号"));
+        // Other faults of the number are still reported there.
+        fires("DOCNO002", &pdf_text("银发〔 2021〕第259号"));
+        fires("DOCNO002", &pdf_text("银发 〔2021〕259号"));
+        // A typed text with one such space: the space is the writer's.
+        fires("DOCNO002", "关于加强管理的通知\n\n各单位：\n\n按照《通知》（银发〔 2021〕259号）规定执行。\n");
     }
 }

@@ -40,13 +40,21 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^附[ \u3000]*件[ \u3000]*[0-9０-９]{0,2}[ \u3000]*([:：])?[ \u3000]*(?:[0-9０-９]{1,2}([、.．，,]))?").expect("pattern")
 });
 
+/// A later line of a note over several lines: `2．名称`. The groups mirror
+/// [`NOTE`]'s (1: the colon, never here; 2: the delimiter).
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^()?(?:[0-9０-９]{1,2}([、.．，,]))").expect("pattern"));
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for b in ctx.metas(MetaKind::AttachmentNote) {
         let (span, s) = ctx.content(b.span);
         let lead = s.len() - s.trim_start_matches([' ', '\u{3000}', '\t']).len();
         let t = &s[lead..];
         let base = span.start + lead;
-        let Some(c) = NOTE.captures(t) else { continue };
+        // A note over several lines: `附件：1．…` then `2．…` on the next.
+        let Some(c) = NOTE.captures(t).or_else(|| ITEM.captures(t)) else {
+            continue;
+        };
         let mut edits = Vec::new();
         let mut zh = Vec::new();
         if let Some(colon) = c.get(1).filter(|m| m.as_str() == ":") {
@@ -82,5 +90,13 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("ELEM002");
+    }
+
+    #[test]
+    fn every_line_of_a_note_over_several_lines_is_checked() {
+        let t = "妥否，请批示。\n\n附件：1．统计表\n　　　2．明细表。\n　　　3、汇总表\n\n某某县人民政府\n2025年6月10日\n";
+        let d = fires("ELEM002", t);
+        assert_eq!(d.len(), 2, "{d:#?}");
+        passes("ELEM002", "妥否，请批示。\n\n附件：1．统计表\n　　　2．明细表\n\n某某县人民政府\n2025年6月10日\n");
     }
 }

@@ -19,9 +19,9 @@ pub(crate) const RULE: Rule = Rule {
         summary_en: "`一方面` without `另一方面`",
     },
     doc: RuleDoc {
-        what: "A clause-initial `一方面` with no `另一方面` in the same paragraph or the next one.",
+        what: "A clause-initial `一方面` with no `另一方面` in the same paragraph or the next one; a `另一方面` with no `一方面` in the same paragraph or the one before.",
         why: "`一方面…另一方面…` is a correlative pair; the lone half is usually a cut sentence.",
-        fires: &["一方面要稳增长，同时要防风险。\n"],
+        fires: &["一方面要稳增长，同时要防风险。\n", "要全力抓好招商引资。另一方面，要扎实推进乡村振兴。\n"],
         passes: &["一方面要稳增长，另一方面要防风险。\n", "一方面要稳增长。\n另一方面要防风险。\n"],
         fix: "None.",
         fix_example: None,
@@ -49,6 +49,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    // `另一方面` with no `一方面` before it in its paragraph or the one before
+    // (anywhere in them: `我们一方面要…；另一方面，…` opens mid-clause).
+    for f in found {
+        if f.marker.family != EnumerationFamily::Aspect || f.marker.ordinal != 2 {
+            continue;
+        }
+        let block = &ctx.blocks[f.block];
+        let mut before = ctx.slice(crate::Span::new(block.span.start, f.marker.span.start)).to_string();
+        if let Some(prev) = f.block.checked_sub(1).map(|b| &ctx.blocks[b]) {
+            before.insert_str(0, ctx.slice(prev.span));
+        }
+        let paired = before.replace("另一方面", "").contains("一方面");
+        if !paired {
+            out.push(diag(
+                f.marker.span,
+                "“另一方面”之前缺少“一方面”",
+                "`另一方面` is not preceded by `一方面`",
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -58,5 +78,11 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("ENUM003");
+    }
+
+    #[test]
+    fn the_first_side_may_open_mid_clause() {
+        passes("ENUM003", "我们一方面要解放思想，加快改革；另一方面，又要认识改革的艰巨性。\n");
+        passes("ENUM003", "我们一方面要解放思想。\n另一方面，又要认识改革的艰巨性。\n");
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! GB/T 15834—2011 puts a 逗号 after 序次语 (`首先，`, `第一，`). Used as an
 //! adverb (`首先要明确目标`) the word takes none, so the rule reports only the
-//! members of a series written both ways.
+//! members of a series written both ways — and the `第一` before a `第二，`
+//! that lacks its comma (`第一加强检查，第二，深化整治`).
 
 use crate::enumeration::EnumerationFamily;
 use crate::lint::context::{diag, edit, with_fix, Ctx};
@@ -21,10 +22,10 @@ pub(crate) const RULE: Rule = Rule {
         summary_en: "a sequence word lacks its comma",
     },
     doc: RuleDoc {
-        what: "In a section where some of `首先` `其次` `再次` `最后` `其一` are followed by a comma, the ones that are not.",
+        what: "In a section where some of `首先` `其次` `再次` `最后` `其一` are followed by a comma, the ones that are not; and `第一` (…) written without its comma before a `第二，` of the same paragraph.",
         why: "GB/T 15834—2011 puts a comma after 序次语; a series written both ways is inconsistent.",
-        fires: &["首先，要统一思想。其次要健全机制。\n"],
-        passes: &["首先，要统一思想。其次，要健全机制。\n", "首先要明确目标，其次要落实责任。\n"],
+        fires: &["首先，要统一思想。其次要健全机制。\n", "下步打算：第一加强执法检查，第二，深化专项整治。\n"],
+        passes: &["首先，要统一思想。其次，要健全机制。\n", "首先要明确目标，其次要落实责任。\n", "这是第一次检查，第二，要深化整治。\n"],
         fix: "Unsafe: insert `，` after the sequence word.",
         fix_example: Some(("首先，要统一思想。其次要健全机制。\n", "首先，要统一思想。其次，要健全机制。\n")),
         options: "",
@@ -50,6 +51,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|o| has_comma(&o.marker.text))
         .map(|o| (o.section, o.marker.family))
         .collect();
+    // The first marker of each (section, family) series.
+    let mut seen = std::collections::HashSet::new();
+    for f in ctx.inline_markers() {
+        if !seen.insert((f.section, f.marker.family)) {
+            continue;
+        }
+        for sp in crate::lint::inline::commaless_predecessors(ctx, f).unwrap_or_default() {
+            let t = ctx.slice(sp);
+            let d = diag(
+                sp,
+                format!("序次语“{t}”后应加逗号"),
+                format!("the sequence word `{t}` should be followed by `，`"),
+            );
+            out.push(with_fix(d, false, vec![edit(sp.end, sp.end, "，")]));
+        }
+    }
     for f in &found {
         if has_comma(&f.marker.text) || f.marker.text.ends_with('是') {
             continue;

@@ -51,6 +51,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let t = &f.marker.text;
         let problem = match prev {
             _ if n == 1 => None,
+            // `第一加强…，第二，`: the first items are there without their
+            // comma (ENUM004's).
+            None if crate::lint::inline::commaless_predecessors(ctx, f).is_some() => None,
             None => Some((
                 format!("列举“{t}”前没有从“一”开始的项"),
                 format!("`{t}` is not preceded by a first item"),
@@ -78,6 +81,12 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("ENUM001");
+    }
+
+    #[test]
+    fn a_first_item_written_without_its_comma_is_no_gap() {
+        passes("ENUM001", "下步打算：第一加强执法检查，第二，深化专项整治。\n");
+        fires("ENUM001", "下步打算：加强执法检查，第二，深化专项整治。\n");
     }
 
     #[test]

@@ -4,13 +4,13 @@
 //! In GB/T 9704—2012 the title follows the marker directly. Spaces come from
 //! word processors' list formatting and scraping; a colon doubles the
 //! delimiter. 第X章/第X条 are followed by a space by convention and are left
-//! alone, and so are decimal outlines (`1.1 总体目标`).
+//! alone, and so are decimal outlines (`1 总则`, `1.1 总体目标`: GB/T 1.1
+//! puts a space there).
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::text::is_space;
 use crate::lint::{RuleInfo, Source};
-use crate::marker::MarkerFamily;
 use crate::{Diagnostic, Severity, Span};
 
 pub(crate) const RULE: Rule = Rule {
@@ -26,7 +26,7 @@ pub(crate) const RULE: Rule = Rule {
         what: "White space (ASCII, U+3000) or a colon between a heading marker (`一、` `（一）` `1.` `（1）` `①`) and its title.",
         why: "GB/T 9704—2012 sets the title right after the marker; spaces come from list formatting and scraping, and a colon after `一、` doubles the delimiter.",
         fires: &["一、 总体要求\n", "（一）：工作目标\n", "1. 加强学习\n"],
-        passes: &["一、总体要求\n", "第一条　为了规范管理，制定本办法。\n", "1.1 总体目标\n"],
+        passes: &["一、总体要求\n", "第一条　为了规范管理，制定本办法。\n", "1 总则\n1.1 目的\n1.2 范围\n2 职责\n"],
         fix: "Safe: delete the spaces and the colon.",
         fix_example: Some(("一、 总体要求\n（一）：目标\n", "一、总体要求\n（一）目标\n")),
         options: "",
@@ -38,12 +38,10 @@ pub(crate) const RULE: Rule = Rule {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for h in &ctx.headings {
         let Some(m) = h.marker else { continue };
-        if m.family.is_regulation_unit()
-            || matches!(
-                m.family,
-                MarkerFamily::Decimal2 | MarkerFamily::Decimal3 | MarkerFamily::Decimal4
-            )
-        {
+        // GB/T 1.1 sets a space between a decimal outline number and its
+        // title (`1 总则`, `1.1 目的`): there the space is the delimiter, and
+        // deleting it (`1总则`) unmakes the outline.
+        if m.family.is_regulation_unit() || m.family.is_decimal() {
             continue;
         }
         // `一 总体` is HDR001's: the space is the delimiter there.
@@ -75,6 +73,15 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("HDR006");
+    }
+
+    #[test]
+    fn a_decimal_outline_keeps_the_space_gb_t_1_1_requires() {
+        let t = "1 总则\n\n1.1 目的\n\n本方案规定。\n\n1.2 范围\n\n2 职责\n\n2.1 分工\n";
+        passes("HDR006", t);
+        assert_eq!(fixed("HDR006", t, true), t);
+        // A level-3 `1.` with a space is still reported.
+        fires("HDR006", "一、总则\n1. 加强学习\n2. 落实责任\n");
     }
 
     #[test]

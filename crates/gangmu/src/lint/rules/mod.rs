@@ -91,7 +91,10 @@ catalogue!(
     elem_header_form,
     elem_signer_form,
     elem_qingshi_addressees,
+    elem_upward_cc_subordinate,
+    elem_upward_you_address,
     cite_number_before_title,
+    cite_superseded,
     title_doc_type,
     title_punctuation,
     title_doubled,
@@ -112,6 +115,12 @@ pub(crate) static INFOS: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
     v.sort_by(|a, b| a.id.cmp(b.id));
     v
 });
+
+/// What a rule's page shows beyond its [`RuleDoc`]: the data it checks
+/// against (CITE002's table of superseded documents).
+pub(crate) fn extra_doc(id: &str) -> Option<String> {
+    (id == "CITE002").then(cite_superseded::table_markdown)
+}
 
 /// Looks a rule up by id.
 pub(crate) fn by_id(id: &str) -> Option<&'static Rule> {
@@ -229,8 +238,8 @@ mod tests {
             ("NUM", 3),
             ("DOCNO", 2),
             ("DATE", 3),
-            ("ELEM", 7),
-            ("CITE", 1),
+            ("ELEM", 9),
+            ("CITE", 2),
             ("TITLE", 4),
             ("REG", 4),
             ("PH", 1),

@@ -1,8 +1,9 @@
 //! NUM003 `num-two-digit-year`: a year written with two digits: `98年5月`.
 //!
 //! GB/T 15835—2011 writes years in full (`1998年`); `98年` is ambiguous across
-//! centuries. Only a two-digit number followed by a month counts, so that
-//! `改革开放40年` is not a year.
+//! centuries. Only a two-digit number followed by a month or by a part of the
+//! year (`25年底`, `24年上半年`, `25年一季度`) counts, so that `改革开放40年`
+//! and `经过30年初步建成` are not years.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -23,10 +24,10 @@ pub(crate) const RULE: Rule = Rule {
         summary_en: "a year should have four digits",
     },
     doc: RuleDoc {
-        what: "A two-digit year followed by a month: `98年5月`, `24年10月`.",
+        what: "A two-digit year followed by a month or a part of the year: `98年5月`, `24年10月`, `25年底`, `24年上半年`, `25年一季度`.",
         why: "GB/T 15835—2011 writes the full year; two digits are ambiguous.",
-        fires: &["98年5月通过。\n"],
-        passes: &["1998年5月通过。\n", "改革开放40年来，变化巨大。\n"],
+        fires: &["98年5月通过。\n", "到25年底，普及率达到90%以上。\n", "24年上半年完成招标。\n"],
+        passes: &["1998年5月通过。\n", "改革开放40年来，变化巨大。\n", "经过30年初步建成。\n", "在25年内还清贷款。\n", "2025年底完成。\n"],
         fix: "None: the century must be known.",
         fix_example: None,
         options: "",
@@ -36,12 +37,12 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d０-９.．])(\d{2})年\d{1,2}月").expect("pattern"));
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d０-９.．])(\d{2})年(?:\d{1,2}月|底|末|[上下]半年|第?[一二三四1-4]季度)").expect("pattern"));
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for &(_, span, s) in ctx.text_units() {
-        // Every match holds 年 and 月: skip the regex elsewhere.
-        if !(has(s, "年") && has(s, "月")) {
+        // Every match holds 年: skip the regex elsewhere.
+        if !has(s, "年") {
             continue;
         }
         for c in YEAR.captures_iter(s) {

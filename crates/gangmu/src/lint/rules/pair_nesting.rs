@@ -2,7 +2,9 @@
 //! `《…《…》…》`, `“…“…”…”`.
 //!
 //! GB/T 15834—2011 nests 书名号 as `《…〈…〉…》` and quotation marks as
-//! `“…‘…’…”`. The safe fix writes the inner pair in the inner form.
+//! `“…‘…’…”`. The safe fix writes the inner pair in the inner form. Only a
+//! pair inside an outer pair that closes counts: in `“出行难、“饮水难”问题` the
+//! first mark is never closed (PAIR001's), and `‘饮水难’` would be wrong.
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::scan::MAX_OPEN_MARKS;
@@ -37,6 +39,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let base = span.start;
         // (position, mark, nested inside the same mark)
         let mut stack: Vec<(usize, char, bool)> = Vec::new();
+        // Nested pairs found, with the position of their outer open mark;
+        // and the open marks that were closed.
+        let mut nested_pairs: Vec<(usize, Diagnostic)> = Vec::new();
+        let mut closed: std::collections::HashSet<usize> = std::collections::HashSet::new();
         for (i, c) in marks.iter().copied() {
             match c {
                 '《' | '“' => {
@@ -51,21 +57,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     if let Some(p) = stack.iter().rposition(|&(_, o, _)| o == open) {
                         let (j, _, nested) = stack[p];
                         stack.truncate(p);
-                        let outer_open = stack.iter().any(|&(_, o, _)| o == open);
-                        if nested && outer_open {
+                        closed.insert(j);
+                        let outer = stack.iter().rposition(|&(_, o, _)| o == open).map(|q| stack[q].0);
+                        if let (true, Some(outer)) = (nested, outer) {
                             let (io, ic) = if open == '《' { ("〈", "〉") } else { ("‘", "’") };
                             let d = diag(
                                 Span::new(base + j, base + i + c.len_utf8()),
                                 format!("嵌套在“{open}{c}”内的应写作“{io}{ic}”"),
                                 format!("a pair nested in `{open}{c}` should be `{io}{ic}`"),
                             );
-                            out.push(with_fix(
-                                d,
-                                true,
-                                vec![
-                                    edit(base + j, base + j + open.len_utf8(), io),
-                                    edit(base + i, base + i + c.len_utf8(), ic),
-                                ],
+                            nested_pairs.push((
+                                outer,
+                                with_fix(
+                                    d,
+                                    true,
+                                    vec![
+                                        edit(base + j, base + j + open.len_utf8(), io),
+                                        edit(base + i, base + i + c.len_utf8(), ic),
+                                    ],
+                                ),
                             ));
                         }
                     }
@@ -73,6 +83,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 _ => {}
             }
         }
+        out.extend(
+            nested_pairs
+                .into_iter()
+                .filter(|(outer, _)| closed.contains(outer))
+                .map(|(_, d)| d),
+        );
     }
 }
 
@@ -83,5 +99,11 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("PAIR002");
+    }
+
+    #[test]
+    fn a_pair_inside_an_outer_mark_never_closed_is_not_nested() {
+        passes("PAIR002", "群众反映的“出行难、“饮水难”问题尚未解决。\n");
+        fires("PAIR002", "他说：“要解决“出行难”问题。”\n");
     }
 }

@@ -5,7 +5,8 @@
 //! GB/T 15834—2011 marks come in pairs. A quotation that runs over several
 //! paragraphs opens each paragraph with `“` and closes only the last: an open
 //! `“` at the end of a paragraph whose successor starts with `“` is correct.
-//! List markers in running text (`1）`, `a)`) are not brackets.
+//! List markers in running text (`1）`, `a)`) are not brackets. Marks left
+//! open where a truncated text stops (W002) are the cut's, not the writer's.
 
 use crate::lint::context::{diag, Ctx};
 use crate::lint::scan::MAX_OPEN_MARKS;
@@ -127,6 +128,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !last && !ends_sentence(s) {
             continue; // a hard wrap: the sentence goes on in the next unit
         }
+        // A text cut mid-sentence (W002) may close its marks after the cut:
+        // the fault is the cut, reported once, by W002.
+        if last && super::truncated::find(ctx.text, ctx.doc).is_some() {
+            stack.clear();
+            continue;
+        }
         let next_starts_quote = units
             .get(k + 1)
             .is_some_and(|(_, _, t)| t.trim_start_matches([' ', '\u{3000}', '\t']).starts_with('“'));
@@ -161,6 +168,17 @@ mod tests {
     fn a_hard_wrapped_sentence_carries_its_brackets_to_the_next_line() {
         passes("PAIR001", "（2）特约商户（含小微商户，即依据法律\n登记的实体特约商户，下同）编码；\n");
         passes("PAIR001", "按照《中\n\n华人民共和国反洗钱法》的规定处罚。\n");
+    }
+
+    #[test]
+    fn marks_open_where_a_truncated_text_stops_are_the_cut() {
+        // A paywalled page cut inside a quotation or a title in 书名号.
+        passes("PAIR001", "关于整改情况的报告\n\n一、整改措施\n\n（一）实行销号管理。\n\n（二）整改销号：实行“编");
+        passes("PAIR001", "会议纪要\n\n（一）会议原则同意县农业局《关于秋冬生产管理");
+        // Not cut: the sentence ends, the mark is open.
+        fires("PAIR001", "会议纪要\n\n（一）会议原则同意县农业局《关于秋冬生产管理。\n");
+        // Cut, but the mark was left open in an earlier, finished paragraph.
+        fires("PAIR001", "会议纪要\n\n会议同意《方案。\n\n会议要求各单位按时完成");
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! PUNC001 `punc-halfwidth`: half-width punctuation in Chinese text: `,` `;`
 //! `:` `?` `!` between Chinese characters, `(…)` around Chinese words.
 //!
+//! An ASCII full stop after a Chinese word, before another or at the end of
+//! the block (`出现险情.为确保`), is a `。`; after a Chinese numeral it is a
+//! marker's (`一.`, HDR001's) and is left alone.
+//!
 //! GB/T 15834—2011 uses full-width marks in Chinese text. Half-width ones come
 //! from English input methods and from scraping, which folds full-width
 //! punctuation to ASCII. The safe fix writes the full-width mark and drops the
@@ -24,11 +28,11 @@ pub(crate) const RULE: Rule = Rule {
         summary_en: "half-width punctuation in Chinese text",
     },
     doc: RuleDoc {
-        what: "An ASCII `,` `;` `:` `?` `!` with Chinese text on both sides, or ASCII brackets around text containing Chinese.",
+        what: "An ASCII `,` `;` `:` `?` `!` with Chinese text on both sides, an ASCII `.` after a Chinese word (not a numeral) and before Chinese text or at the end of the block, or ASCII brackets around text containing Chinese.",
         why: "GB/T 15834—2011 uses full-width punctuation in Chinese text; scraping and English input methods leave ASCII marks behind.",
-        fires: &["各单位要加强领导,落实责任。\n", "工作要求如下:一是统一思想。\n", "印发《管理办法(试行)》。\n"],
-        passes: &["各单位要加强领导，落实责任。\n", "会议于10:30开始。\n", "共计3,000人。\n", "详见 https://example.org/a,b 页面。\n"],
-        fix: "Safe: `,`→`，` `;`→`；` `:`→`：` `?`→`？` `!`→`！` `(`→`（` `)`→`）`; a space after the mark is dropped.",
+        fires: &["各单位要加强领导,落实责任。\n", "工作要求如下:一是统一思想。\n", "印发《管理办法(试行)》。\n", "部分堤段出现险情.为确保安全度汛，特此请示.\n"],
+        passes: &["各单位要加强领导，落实责任。\n", "会议于10:30开始。\n", "共计3,000人。\n", "详见 https://example.org/a,b 页面。\n", "增长3.5倍，见表1.\n", "要求如下：一.统一思想。\n"],
+        fix: "Safe: `,`→`，` `;`→`；` `:`→`：` `?`→`？` `!`→`！` `.`→`。` `(`→`（` `)`→`）`; a space after the mark is dropped.",
         fix_example: Some(("加强领导,落实责任; 印发《办法(试行)》。\n", "加强领导，落实责任；印发《办法（试行）》。\n")),
         options: "",
         config: "",
@@ -68,11 +72,38 @@ fn outside_after(s: &str, at: usize) -> Option<char> {
         .find(|&c| !matches!(c, ')' | '）'))
 }
 
+/// Whether the ASCII `.` at byte `i` of `s` ends a Chinese sentence: a
+/// Chinese word (not a numeral) before it, Chinese text or the end of the
+/// block after it (`...` is PUNC002's).
+fn chinese_full_stop(s: &str, i: usize) -> bool {
+    let before = char_before(s, i);
+    let after = char_at(s, i + 1);
+    let word_before = before.is_some_and(|b| {
+        (is_cjk(b) && !crate::numeral::is_chinese_numeral_char(b)) || "”’）》".contains(b)
+    });
+    let end = s[i + 1..].trim().is_empty();
+    word_before && after != Some('.') && (end || after.is_some_and(|a| is_cjk(a) || "“‘（《".contains(a)))
+}
+
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for (span, s, marks) in ctx.units_with_marks() {
+    let units = ctx.text_units();
+    for (k, (span, s, marks)) in ctx.units_with_marks().enumerate() {
+        // `签发人:张三`: the element's form is ELEM006's, fix included.
+        if ctx.blocks[units[k].0].kind == crate::lint::context::BlockKind::Meta(crate::tree::MetaKind::Signer) {
+            continue;
+        }
         let base = span.start;
         let mut opens: Vec<(usize, char)> = Vec::new();
         for (i, c) in marks.iter().copied() {
+            if c == '.' && chinese_full_stop(s, i) {
+                let d = diag(
+                    Span::new(base + i, base + i + 1),
+                    "中文语境中应使用句号“。”",
+                    "use the full stop `。` in Chinese text",
+                );
+                out.push(with_fix(d, true, vec![edit(base + i, base + i + 1, "。")]));
+                continue;
+            }
             if let Some(rep) = full(c) {
                 let before = char_before(s, i);
                 let mut j = i + 1;

@@ -1,7 +1,8 @@
-//! PUNC004 `punc-repeated`: the same mark twice: `，，` `。。` `、、` `；；` `：：`.
+//! PUNC004 `punc-repeated`: the same mark twice: `，，` `。。` `、、` `；；` `：：`;
+//! or a pause mark right before a full stop: `负总责，。`.
 //!
 //! Doubled marks are typing slips (and `。。。` is an ellipsis, PUNC002's).
-//! Safe fix: keep one.
+//! Safe fix: keep one (the full stop, after a pause mark).
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
@@ -18,9 +19,9 @@ pub(crate) const RULE: Rule = Rule {
         summary_en: "a punctuation mark is repeated",
     },
     doc: RuleDoc {
-        what: "Two or more of the same mark in a row among `，` `、` `；` `：`, or exactly two `。`.",
+        what: "Two or more of the same mark in a row among `，` `、` `；` `：`, exactly two `。`, or one of `，` `、` `；` `：` right before `。`.",
         why: "GB/T 15834—2011 uses one mark; doubles are slips of the keyboard.",
-        fires: &["加强领导，，落实责任。\n", "落实责任。。\n"],
+        fires: &["加强领导，，落实责任。\n", "落实责任。。\n", "要亲自抓、负总责，。\n"],
         passes: &["加强领导，落实责任。\n", "等等……\n"],
         fix: "Safe: keep one mark.",
         fix_example: Some(("加强领导，，落实责任；；抓好落实。。\n", "加强领导，落实责任；抓好落实。\n")),
@@ -41,6 +42,16 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let w = c.len_utf8();
             let n = s[i..].chars().take_while(|&d| d == c).count();
             skip_to = i + n * w;
+            // `，。`: the pause mark goes, the full stop stays.
+            if n == 1 && c != '。' && s[i + w..].starts_with('。') {
+                let d = diag(
+                    Span::new(base + i, base + i + w + '。'.len_utf8()),
+                    format!("标点“{c}”与“。”重复"),
+                    format!("`{c}` right before `。`"),
+                );
+                out.push(with_fix(d, true, vec![edit(base + i, base + i + w, "")]));
+                continue;
+            }
             if n < 2 || (c == '。' && n != 2) {
                 continue;
             }

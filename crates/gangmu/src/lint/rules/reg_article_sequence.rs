@@ -66,9 +66,14 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     arts.sort_by_key(|a| a.0);
+    // The number each article should have counting from the first of its
+    // container: an article right after a wrong one (`第三条` `第一条`
+    // `第五条`) that has it is not a second fault.
+    let mut should = arts[0].1;
     for w in arts.windows(2) {
         let (prev, cur) = (&w[0], &w[1]);
-        if prev.3 != cur.3 || cur.1 == prev.1 + 1 {
+        should = if prev.3 == cur.3 { should + 1 } else { cur.1 };
+        if prev.3 != cur.3 || cur.1 == prev.1 + 1 || cur.1 == should {
             continue;
         }
         let (zh, en) = if cur.1 == 1 {
@@ -98,5 +103,16 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("REG002");
+    }
+
+    #[test]
+    fn an_article_back_on_count_after_a_wrong_one_is_not_reported() {
+        let t = "第一章　总则\n第一条　目的。\n第二条　范围。\n第三条　职责。\n第二章　登记\n第一条　登记。\n第五条　条件。\n第六条　材料。\n";
+        let d = fires("REG002", t);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].message.contains("第一条"));
+        // Restarting in every chapter: each restart is reported, once.
+        let t = "第一章　总则\n第一条　甲。\n第二条　乙。\n第二章　管理\n第一条　丙。\n第二条　丁。\n第三章　附则\n第一条　戊。\n";
+        assert_eq!(fires("REG002", t).len(), 2);
     }
 }

@@ -5,7 +5,8 @@
 //! A gap usually means a deleted or merged section left its siblings
 //! unrenumbered. Documents that number a level continuously across parents
 //! (国办发〔2025〕8号 runs （一）…（二十） through six 一、) are judged by that
-//! scheme. 条 are REG002's.
+//! scheme. 条 are REG002's. A text that opens mid-document (page 2 of a
+//! regulation) may start each family where the missing pages left it.
 
 use crate::lint::context::{diag, with_fix, Ctx};
 use crate::lint::numbering::{expected_starts, groups, present_before, renumber_run};
@@ -56,7 +57,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .map(|&i| ctx.headings[i].span.start);
         let parent = ctx.headings[g.members[0]].parent.map(|p| ctx.headings[p].span.start);
         let from = prev_same.or(parent).unwrap_or(0);
+        // A text that opens mid-document continues counts begun on pages it
+        // lacks: the first group of each family may start anywhere.
+        let continues_a_count =
+            prev_same.is_none() && g.container == 0 && ctx.opens_mid_document();
         if this.is_none()
+            && !continues_a_count
             && first > expected
             && !present_before(ctx, ctx.headings[g.members[0]].marker.expect("numbered"), first - 1, from)
         {
@@ -114,6 +120,16 @@ mod tests {
     fn a_sibling_present_in_the_text_but_not_as_a_heading_is_no_gap() {
         // `（二）` glued to the end of a line (PDF extraction): the numbering is right.
         passes("SEQ003", "一、总则\n（一）目的。 （二）范围。\n（三）要求。\n");
+    }
+
+    #[test]
+    fn a_page_that_opens_mid_document_continues_its_counts() {
+        let t = "（一）总则。包括编制目的。\n（二）组织机构。包括组织体系。\n第四章　管理责任\n第十条　市应急办统筹指导。\n第十一条　各部门负责。\n第五章　附则\n第十二条　本办法自发布之日起施行。\n";
+        passes("SEQ003", t);
+        // The same chapters in a whole document: 第四章 first is a gap.
+        fires("SEQ003", "关于应急预案管理的办法\n\n第四章　管理责任\n第十条　市应急办统筹指导。\n第五章　附则\n第十一条　本办法自发布之日起施行。\n");
+        // A later gap in a fragment is still one.
+        fires("SEQ003", "（一）总则。包括编制目的。\n（二）组织机构。包括组织体系。\n第四章　管理责任\n第十条　市应急办统筹指导。\n第六章　附则\n第十二条　本办法自发布之日起施行。\n");
     }
 
     #[test]

@@ -43,7 +43,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             "“请示报告”不是规范文种：请示与报告应分别行文",
             "`请示报告` is not a document type: a 请示 and a 报告 are separate documents",
         ));
-    } else if crate::text::doc_type_of(title).is_none() {
+    } else if crate::lint::context::title_doc_type(title).is_none() {
         out.push(diag(
             span,
             format!("标题“{}”缺少文种", crate::lint::scan::excerpt(title, 30)),
@@ -59,6 +59,12 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("TITLE001");
+    }
+
+    #[test]
+    fn a_final_mark_is_title002s_not_a_missing_doc_type() {
+        passes("TITLE001", "关于开展安全检查的通知。\n\n各单位：\n\n请认真落实。\n");
+        passes("TITLE001", "关于开展安全检查的通知，\n\n各单位：\n\n请认真落实。\n");
     }
 
     #[test]

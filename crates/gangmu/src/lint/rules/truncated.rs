@@ -69,21 +69,56 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
     };
     let later_element = element_start.is_some_and(|e| e >= line.end);
     let c = line.content(text);
+    // A short heading line may close a text, unless it stops inside a
+    // quotation, a title in 书名号 or a bracket: `（五）整改销号：实行“编`.
     let standalone_heading = heading
         && char_len(c) <= STANDALONE_HEADING_MAX_CHARS
         && !c
             .trim_end_matches(['。', '！', '？'])
-            .contains(['。', '！', '？']);
+            .contains(['。', '！', '？'])
+        && !leaves_a_mark_open(c);
     // A text that stops on a clause (；，、：) or without punctuation was cut.
     let open_end = !ends_sentence(c)
         || c.trim_end_matches(['”', '’', '）', ')', '*'])
             .ends_with(['；', ';', '：', ':']);
-    (open_end && !standalone_heading && !later_element && !c.is_empty()).then(|| {
+    // A line wholly in parentheses is a note (`（联系人：王明，电话：…）`,
+    // 附注 the parser did not take): complete as it stands.
+    let note = {
+        let t = c.trim_matches(|ch: char| crate::text::is_space(ch));
+        (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'))
+    };
+    // A date the parser did not take for the 成文日期 (`2025年11月`,
+    // `2025年3月1日。`) ends the text as well as an element does.
+    let date = END_DATE.is_match(c);
+    (open_end && !standalone_heading && !later_element && !note && !date && !c.is_empty()).then(|| {
         diag(
             Span::new(line.content_start, line.content_end),
             "文本在句中截断",
             "the text is truncated mid-sentence",
         )
+    })
+}
+
+/// A line that ends with a date: `2025年11月`, `……2025年3月1日`.
+static END_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?[\s　]*$")
+        .expect("pattern")
+});
+
+/// Whether `s` opens a quotation, a 书名号 title or a bracket it does not
+/// close.
+fn leaves_a_mark_open(s: &str) -> bool {
+    const PAIRS: [(char, char); 5] = [('“', '”'), ('《', '》'), ('（', '）'), ('(', ')'), ('【', '】')];
+    PAIRS.iter().any(|&(o, c)| {
+        let mut depth = 0i32;
+        for ch in s.chars() {
+            if ch == o {
+                depth += 1;
+            } else if ch == c {
+                depth = (depth - 1).max(0);
+            }
+        }
+        depth > 0
     })
 }
 
@@ -94,5 +129,27 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("W002");
+    }
+
+    #[test]
+    fn a_closing_date_is_complete() {
+        passes("W002", "关于开展检查的通知\n\n各单位：\n\n请认真落实。\n\n某某办公室\n2025年11月\n");
+        passes("W002", "关于开展检查的通知\n\n各单位：\n\n请认真落实。\n\n某某办公室\n二〇二五年十一月\n");
+    }
+
+    #[test]
+    fn a_closing_note_in_parentheses_is_complete() {
+        passes("W002", "关于商请协助的函\n\n市财政局：\n\n特此函告。\n\n某某局\n\n（联系人：王明，联系电话：0871-6123456）");
+        passes("W002", "关于商请协助的函\n\n市财政局：\n\n特此函告。\n\n(联系人:王明,电话:6123456)\n");
+        fires("W002", "关于商请协助的函\n\n市财政局：\n\n特此函告。\n\n（联系人：王明，联系电话：0871-6123456");
+    }
+
+    #[test]
+    fn a_heading_line_cut_inside_a_quotation_or_title_is_truncated() {
+        fires("W002", "关于整改情况的报告\n\n一、整改措施\n\n（一）实行销号管理。\n\n（五）整改销号：实行“编");
+        fires("W002", "会议纪要\n\n（二）会议原则同意县农业局《关于秋冬生产管理");
+        // A short standalone heading may still close a text.
+        passes("W002", "关于整改情况的报告\n\n一、整改措施\n\n（一）实行销号管理。\n\n二、下步打算");
+        passes("W002", "关于整改情况的报告\n\n一、整改措施\n\n（一）实行销号管理。\n\n二、《条例》学习");
     }
 }
