@@ -4,7 +4,8 @@
 //!
 //! The public API of this module is a contract shared with the Python package
 //! and the fuzz targets: [`rules`], [`lint`], [`lint_document`], [`fix`],
-//! [`apply_fixes`], [`Config`] and [`ConfigError`].
+//! [`apply_fixes`], [`Config`] and [`ConfigError`]; [`emit`] writes findings
+//! as text, JSON or SARIF.
 //!
 //! ```
 //! use gangmu::lint::{lint, fix, Config};
@@ -29,6 +30,7 @@ use crate::tree::Document;
 mod config;
 mod context;
 mod docs;
+pub mod emit;
 mod inline;
 mod numbering;
 pub(crate) mod rules;
