@@ -25,7 +25,7 @@ fn config_and_inputs(
     Ok((load_config(args)?, read_all(paths)?))
 }
 
-fn load_config(args: &RuleArgs) -> Result<Config, String> {
+pub(crate) fn load_config(args: &RuleArgs) -> Result<Config, String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let is_pyproject = |p: &Path| p.file_name().is_some_and(|n| n == "pyproject.toml");
     let mut config = match &args.config {

@@ -31,12 +31,14 @@ mod config;
 mod context;
 mod docs;
 pub mod emit;
+mod fixed;
 mod inline;
 mod numbering;
 pub(crate) mod rules;
 mod text;
 
-pub use docs::{rule_doc_markdown, rules_index_markdown};
+pub use docs::{rule_doc_markdown, rule_fix, rules_index_markdown, RuleFix};
+pub use fixed::{fix_with_edits, FixEdit, FixedText};
 
 /// The examples of `docs/lint.md`, run as doctests so the guide cannot rot.
 #[cfg(doctest)]
@@ -394,27 +396,43 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
 /// assert_eq!(gangmu::lint::apply_fixes(text, &d, false), "一、总则\n（一）目的\n");
 /// ```
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> String {
+    splice(
+        text,
+        select_edits(text, diagnostics, include_unsafe)
+            .into_iter()
+            .map(|(e, _)| e),
+    )
+}
+
+/// The edits [`apply_fixes`] makes, sorted, each with the id of the rule whose
+/// fix it belongs to.
+fn select_edits<'d>(
+    text: &str,
+    diagnostics: &'d [Diagnostic],
+    include_unsafe: bool,
+) -> Vec<(&'d Edit, &'d str)> {
     // Edits taken so far, by start. They never overlap one another and no two
     // share a start, so an overlap with a new edit is found by looking at the
     // one taken edit that starts last before the new edit ends: linear-log in
     // the number of fixes, not quadratic.
-    let mut taken: std::collections::BTreeMap<usize, &Edit> = std::collections::BTreeMap::new();
-    for f in candidate_fixes(text, diagnostics, include_unsafe) {
+    let mut taken: std::collections::BTreeMap<usize, (&Edit, &str)> =
+        std::collections::BTreeMap::new();
+    for (f, rule) in candidate_fixes(text, diagnostics, include_unsafe) {
         let clash = f.edits.iter().enumerate().any(|(i, e)| {
             let with_taken = taken.contains_key(&e.span.start)
                 || taken
                     .range(..e.span.end)
                     .next_back()
-                    .is_some_and(|(_, t)| overlaps(t, e));
+                    .is_some_and(|(_, (t, _))| overlaps(t, e));
             with_taken || f.edits[..i].iter().any(|o| overlaps(o, e))
         });
         if !clash {
             for e in &f.edits {
-                taken.insert(e.span.start, e);
+                taken.insert(e.span.start, (e, rule));
             }
         }
     }
-    splice(text, taken.into_values())
+    taken.into_values().collect()
 }
 
 /// The fixes `apply_fixes` considers, in order of their first edit: safe ones
@@ -423,12 +441,12 @@ fn candidate_fixes<'d>(
     text: &str,
     diagnostics: &'d [Diagnostic],
     include_unsafe: bool,
-) -> Vec<&'d crate::Fix> {
-    let mut fixes: Vec<&crate::Fix> = diagnostics
+) -> Vec<(&'d crate::Fix, &'d str)> {
+    let mut fixes: Vec<(&crate::Fix, &str)> = diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| (f.safe || include_unsafe) && !f.edits.is_empty())
-        .filter(|f| {
+        .filter_map(|d| d.fix.as_ref().map(|f| (f, d.rule.as_str())))
+        .filter(|(f, _)| (f.safe || include_unsafe) && !f.edits.is_empty())
+        .filter(|(f, _)| {
             f.edits.iter().all(|e| {
                 e.span.start <= e.span.end
                     && on_boundary(text, e.span.start)
@@ -436,7 +454,7 @@ fn candidate_fixes<'d>(
             })
         })
         .collect();
-    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    fixes.sort_by_key(|(f, _)| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
     fixes
 }
 
@@ -465,17 +483,11 @@ fn splice<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
 /// assert_eq!(fix(&once, &c, false), once);
 /// ```
 pub fn fix(text: &str, config: &Config, include_unsafe: bool) -> String {
-    let mut current = text.to_string();
-    for _ in 0..8 {
-        let d = lint(&current, config);
-        let next = apply_fixes(&current, &d, include_unsafe);
-        if next == current {
-            break;
-        }
-        current = next;
-    }
-    current
+    fix_with_edits(text, config, include_unsafe).text
 }
+
+/// How many rounds of lint and apply [`fix`] makes at most.
+const FIX_ROUNDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -490,7 +502,7 @@ mod tests {
         include_unsafe: bool,
     ) -> String {
         let mut taken: Vec<&Edit> = Vec::new();
-        for f in candidate_fixes(text, diagnostics, include_unsafe) {
+        for (f, _) in candidate_fixes(text, diagnostics, include_unsafe) {
             let clash = f.edits.iter().enumerate().any(|(i, e)| {
                 taken.iter().any(|t| overlaps(t, e)) || f.edits[..i].iter().any(|o| overlaps(o, e))
             });
