@@ -287,7 +287,10 @@ fn run_serve(mut options: gangmu_serve::ServeOptions, rules: &RuleArgs) -> ExitC
     let server = match gangmu_serve::Server::bind(options.clone()) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("gangmu: cannot listen on {}:{}: {e}", options.host, options.port);
+            eprintln!(
+                "gangmu: cannot listen on {}:{}: {e}",
+                options.host, options.port
+            );
             return ExitCode::from(2);
         }
     };

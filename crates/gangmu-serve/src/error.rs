@@ -53,7 +53,11 @@ impl ApiError {
         )
     }
 
-    pub fn bad_request(code: &'static str, message: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn bad_request(
+        code: &'static str,
+        message: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
         ApiError::new(StatusCode::BAD_REQUEST, code, message, en)
     }
 

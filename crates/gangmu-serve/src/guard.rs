@@ -55,7 +55,10 @@ impl State {
         for h in &options.allow_hosts {
             let h = h.trim().to_ascii_lowercase();
             // `name:port` as given; a bare name gets the bound port.
-            if h.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) && !h.ends_with(']') {
+            if h.rsplit_once(':')
+                .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
+                && !h.ends_with(']')
+            {
                 allowed_hosts.push(h);
             } else {
                 allowed_hosts.push(format!("{h}:{port}"));

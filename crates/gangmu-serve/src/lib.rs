@@ -176,13 +176,13 @@ impl Server {
                 let _ = rx.await;
             }))
         });
-        Running {
-            stop: tx,
-            thread,
-        }
+        Running { stop: tx, thread }
     }
 
-    async fn serve(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> io::Result<()> {
+    async fn serve(
+        self,
+        stop: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> io::Result<()> {
         let listener = tokio::net::TcpListener::from_std(self.listener)?;
         let state = Arc::new(guard::State::new(self.options, self.addr));
         let app = api::router(state);
@@ -235,8 +235,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
         {
             s.recv().await;
         }

@@ -10,9 +10,21 @@ use crate::error::ApiError;
 
 const INDEX: &str = include_str!("../assets/index.html");
 const ASSETS: &[(&str, &str, &str)] = &[
-    ("app.js", "text/javascript; charset=utf-8", include_str!("../assets/app.js")),
-    ("app.css", "text/css; charset=utf-8", include_str!("../assets/app.css")),
-    ("icon.svg", "image/svg+xml", include_str!("../assets/icon.svg")),
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../assets/app.js"),
+    ),
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_str!("../assets/app.css"),
+    ),
+    (
+        "icon.svg",
+        "image/svg+xml",
+        include_str!("../assets/icon.svg"),
+    ),
 ];
 
 fn html_response(body: String) -> Response {
@@ -42,7 +54,9 @@ pub(crate) async fn rules_redirect() -> Redirect {
 pub(crate) async fn rules_index() -> Response {
     html_response(wrap(
         "规则目录 · Rules",
-        &markdown_html(&without_generated_note(&gangmu::lint::rules_index_markdown())),
+        &markdown_html(&without_generated_note(
+            &gangmu::lint::rules_index_markdown(),
+        )),
     ))
 }
 

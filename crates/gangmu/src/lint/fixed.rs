@@ -124,8 +124,8 @@ pub(crate) fn compose(done: &[FixEdit], current: &str, round: &[FixEdit]) -> Vec
     while i < placed.len() || j < round.len() {
         // Start a cluster with whichever comes first, then absorb everything
         // that overlaps or touches it.
-        let take_placed = j >= round.len()
-            || (i < placed.len() && placed[i].at.start <= round[j].span.start);
+        let take_placed =
+            j >= round.len() || (i < placed.len() && placed[i].at.start <= round[j].span.start);
         let mut cluster = if take_placed {
             placed[i].at
         } else {
@@ -152,8 +152,10 @@ pub(crate) fn compose(done: &[FixEdit], current: &str, round: &[FixEdit]) -> Vec
             // Shift of the unchanged text at `pos` (not inside an earlier edit).
             match placed.partition_point(|p| p.at.end <= pos) {
                 0 => 0,
-                k => placed[k - 1].shift_before + placed[k - 1].edit.replacement.len() as isize
-                    - placed[k - 1].edit.span.len() as isize,
+                k => {
+                    placed[k - 1].shift_before + placed[k - 1].edit.replacement.len() as isize
+                        - placed[k - 1].edit.span.len() as isize
+                }
             }
         };
         let start = match in_cluster.first() {
@@ -199,7 +201,10 @@ mod tests {
         let mut out = String::new();
         let mut at = 0;
         for e in edits {
-            assert!(e.span.start >= at, "edits should be sorted and apart: {edits:?}");
+            assert!(
+                e.span.start >= at,
+                "edits should be sorted and apart: {edits:?}"
+            );
             out.push_str(&text[at..e.span.start]);
             out.push_str(&e.replacement);
             at = e.span.end;
