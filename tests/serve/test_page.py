@@ -6,7 +6,7 @@ on a free loopback port. What the page shows is compared with what the same bina
 says on the command line: the rule ids and lines of `gangmu lint --format json`, and
 the text of `gangmu fix`.
 
-Set GANGMU_SCREENSHOTS=DIR to also save screenshots at desktop and laptop widths.
+Screenshots of the page: scripts/serve-screenshots.py.
 """
 
 from __future__ import annotations
@@ -34,9 +34,7 @@ WAIT = 20
 
 
 def gangmu(*args: str, stdin: str | None = None) -> str:
-    out = subprocess.run(
-        [str(BIN), *args], input=stdin, capture_output=True, text=True, timeout=60
-    )
+    out = subprocess.run([str(BIN), *args], input=stdin, capture_output=True, text=True, timeout=60)
     assert out.returncode in (0, 1), out.stderr
     return out.stdout
 
@@ -139,7 +137,9 @@ def test_page_lists_and_underlines_the_findings_of_a_faulty_draft(
     load(browser, server)
     paste(browser, text)
     items = wait_findings(browser, len(expected))
-    listed = [(li.get_attribute("data-rule"), int(li.get_attribute("data-line") or 0)) for li in items]
+    listed = [
+        (li.get_attribute("data-rule"), int(li.get_attribute("data-line") or 0)) for li in items
+    ]
     assert listed == [(f["rule"], f["line"]) for f in expected], (
         "should list the findings of `gangmu lint`, in order, on their lines"
     )
@@ -151,7 +151,9 @@ def test_page_lists_and_underlines_the_findings_of_a_faulty_draft(
     # Every underline is on a line that has a finding of that rule.
     lines_by_rule = {(f["rule"], f["line"]) for f in expected}
     for mark in browser.find_elements(By.CSS_SELECTOR, "#view mark.f"):
-        line = int(mark.find_element(By.XPATH, "ancestor::div[@data-line]").get_attribute("data-line") or 0)
+        line = int(
+            mark.find_element(By.XPATH, "ancestor::div[@data-line]").get_attribute("data-line") or 0
+        )
         for rule in (mark.get_attribute("data-rules") or "").split():
             assert (rule, line) in lines_by_rule, f"{rule} should not be underlined on line {line}"
     # The rule id links to the rule's page.
@@ -202,7 +204,9 @@ def test_applying_all_safe_fixes_gives_what_gangmu_fix_gives(
     diff = browser.find_element(By.ID, "diff-box")
     assert diff.is_displayed(), "should show the changes"
     rows = browser.find_elements(By.CSS_SELECTOR, "#diff .d-row")
-    assert any("一.检查范围" in r.text for r in rows) and any("一、检查范围" in r.text for r in rows)
+    assert any("一.检查范围" in r.text for r in rows) and any(
+        "一、检查范围" in r.text for r in rows
+    )
     # Undo restores the draft; downloading saves the text shown.
     browser.find_element(By.ID, "undo").click()
     wait(browser, "undo the fixes", lambda d: area.get_property("value") == text)
@@ -232,7 +236,9 @@ def test_fixing_one_finding_changes_only_its_text(browser: WebDriver, server: st
     wait_findings(browser, len(expected_findings(expected)))
 
 
-def test_opening_a_gb18030_file_reads_its_text(browser: WebDriver, server: str, tmp_path: Path) -> None:
+def test_opening_a_gb18030_file_reads_its_text(
+    browser: WebDriver, server: str, tmp_path: Path
+) -> None:
     text = DRAFT.read_text(encoding="utf-8")
     path = tmp_path / "草稿.txt"
     path.write_bytes(text.encode("gb18030"))
@@ -267,25 +273,8 @@ def test_rule_pages_are_served(browser: WebDriver, server: str) -> None:
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("HDR001")
     browser.get(server + "/rules/")
     browser.find_element(By.LINK_TEXT, "SEQ003").click()
-    wait(browser, "follow the index link", lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("SEQ003"))
-
-
-@pytest.mark.skipif(not os.environ.get("GANGMU_SCREENSHOTS"), reason="screenshots on request")
-def test_screenshots(browser: WebDriver, server: str) -> None:
-    out = Path(os.environ["GANGMU_SCREENSHOTS"])
-    out.mkdir(parents=True, exist_ok=True)
-    text = DRAFT.read_text(encoding="utf-8")
-    for name, (w, h) in {"desktop": (1440, 900), "laptop": (1280, 800), "small": (1024, 720)}.items():
-        browser.set_window_size(w, h)
-        load(browser, server)
-        paste(browser, text)
-        items = wait_findings(browser, len(expected_findings(text)))
-        items[2].click()
-        time.sleep(0.8)
-        browser.save_screenshot(str(out / f"page-{name}.png"))
-    browser.find_element(By.ID, "fix-all").click()
-    time.sleep(1.0)
-    browser.save_screenshot(str(out / "page-fixed.png"))
-    browser.find_element(By.ID, "lang-en").click()
-    time.sleep(0.3)
-    browser.save_screenshot(str(out / "page-en.png"))
+    wait(
+        browser,
+        "follow the index link",
+        lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("SEQ003"),
+    )

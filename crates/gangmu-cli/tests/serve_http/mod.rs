@@ -13,18 +13,24 @@ use std::time::Duration;
 /// A running `gangmu serve`, stopped when dropped.
 pub struct Server {
     pub addr: SocketAddr,
+    /// The binary running: `GANGMU_BIN` when set, else the one cargo built.
+    pub binary: String,
     child: Child,
     pub stderr: BufReader<ChildStderr>,
 }
 
 impl Server {
     /// Starts `gangmu serve --port 0 ARGS…` and waits for its first line.
+    /// The binary is `GANGMU_BIN` when set (a release build, for the load
+    /// figures), else the one cargo built for the tests.
     pub fn start(args: &[&str]) -> Server {
         Server::start_in(args, None)
     }
 
     pub fn start_in(args: &[&str], dir: Option<&std::path::Path>) -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gangmu"));
+        let binary = std::env::var("GANGMU_BIN")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_gangmu").to_string());
+        let mut cmd = Command::new(&binary);
         cmd.args(["serve", "--port", "0"])
             .args(args)
             .stdin(Stdio::null())
@@ -43,6 +49,7 @@ impl Server {
             .and_then(|r| r.split('/').next())
             .unwrap_or_else(|| panic!("should say where it listens: {line:?}"));
         Server {
+            binary,
             addr: url.parse().expect("an address"),
             child,
             stderr,
