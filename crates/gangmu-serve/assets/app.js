@@ -148,7 +148,10 @@ function countBySeverity() {
 
 // ---- checking
 
+let pendingCheck = null; // the debounced check while typing
+
 async function check({ show = true } = {}) {
+  clearTimeout(pendingCheck);
   const text = $("source").value;
   if (!text.trim()) { status(t("emptyText"), "warn"); return; }
   const ticket = ++state.checking;
@@ -656,10 +659,12 @@ document.addEventListener("DOMContentLoaded", () => {
     ev.target.value = "";
   });
   $("source").addEventListener("paste", () => setTimeout(() => check(), 0));
-  let timer = null;
   $("source").addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { if ($("source").value.trim()) check({ show: false }); }, 700);
+    clearTimeout(pendingCheck);
+    pendingCheck = setTimeout(() => {
+      const text = $("source").value;
+      if (text.trim() && text !== state.text) check({ show: false });
+    }, 700);
   });
   $("view").addEventListener("click", (ev) => {
     const m = ev.target.closest("mark.f");

@@ -201,10 +201,13 @@ async fn lint(State(state): AppState, req: Request) -> Result<Response, ApiError
             let found = gangmu::lint::lint(&input.text, &input.config);
             let file = FileFindings::new("", &input.text, &found);
             let index = file.index();
-            let mut findings = Vec::with_capacity(found.len());
+            // Written finding by finding: a long document can have tens of
+            // thousands, and a JSON value for all of them at once would hold
+            // many times the answer's size.
+            let mut out = String::from("{\"findings\":[");
             let mut counts = [0usize; 3];
             let mut fixable = 0;
-            for d in &found {
+            for (k, d) in found.iter().enumerate() {
                 let mut v = JsonEmitter::finding(&file, d);
                 let obj = v.as_object_mut().expect("a finding is an object");
                 obj.remove("file");
@@ -226,13 +229,18 @@ async fn lint(State(state): AppState, req: Request) -> Result<Response, ApiError
                     Severity::Warning => 1,
                     Severity::Info => 2,
                 }] += 1;
-                findings.push(v);
+                if k > 0 {
+                    out.push(',');
+                }
+                out.push_str(&v.to_string());
             }
-            json!({
-                "findings": findings,
-                "summary": {"error": counts[0], "warning": counts[1], "info": counts[2], "fixable": fixable},
-            })
-            .to_string()
+            out.push_str("],\"summary\":");
+            out.push_str(
+                &json!({"error": counts[0], "warning": counts[1], "info": counts[2], "fixable": fixable})
+                    .to_string(),
+            );
+            out.push('}');
+            out
         })
         .await?;
     Ok(json_response(body))
