@@ -151,7 +151,7 @@ def test_markdown_and_outline(notice: str) -> None:
     assert doc.outline().splitlines() == [
         "国务院办公厅关于开展检查的通知",
         "一、检查内容",
-        "  （一）范围。",
+        "  （一）范围",
         "  （二）方式",
         "二、工作要求",
     ]

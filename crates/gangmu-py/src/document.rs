@@ -192,7 +192,7 @@ fn check_spans(text: &str, doc: &gangmu::Document) -> Result<(), String> {
     }
     for (_, node) in doc.walk() {
         let title = match node {
-            CoreNode::Heading { title, .. } => Some(*title),
+            CoreNode::Heading(gangmu::Heading { title, .. }) => Some(*title),
             _ => None,
         };
         for span in std::iter::once(node.span()).chain(title) {
@@ -250,7 +250,7 @@ impl Document {
             .children
             .iter()
             .filter_map(|n| match n {
-                CoreNode::Subtitle { text, .. } => Some(text.as_str()),
+                CoreNode::Subtitle(gangmu::Subtitle { text, .. }) => Some(text.as_str()),
                 _ => None,
             })
             .collect();
@@ -261,9 +261,9 @@ impl Document {
     #[getter]
     fn meta<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
-        for node in self.collect(|n| matches!(n, CoreNode::Meta { .. })) {
+        for node in self.collect(|n| matches!(n, CoreNode::Meta(_))) {
             let kind = match node.node() {
-                CoreNode::Meta { kind, .. } => serde_name(kind),
+                CoreNode::Meta(gangmu::Meta { kind, .. }) => serde_name(kind),
                 _ => unreachable!("filtered on meta"),
             };
             match out.get_item(&kind)? {
@@ -287,14 +287,14 @@ impl Document {
     fn sections(&self) -> Vec<Node> {
         self.children()
             .into_iter()
-            .filter(|n| matches!(n.node(), CoreNode::Section { .. }))
+            .filter(|n| matches!(n.node(), CoreNode::Section(_)))
             .collect()
     }
 
     /// Noise nodes (web chrome, page numbers, tables of contents…), in order.
     #[getter]
     fn noise(&self) -> Vec<Node> {
-        self.collect(|n| matches!(n, CoreNode::Noise { .. }))
+        self.collect(|n| matches!(n, CoreNode::Noise(_)))
     }
 
     /// Findings made while parsing (web noise ``W001``, truncation ``W002``).
@@ -309,7 +309,7 @@ impl Document {
     /// >>> [(h.depth, h.heading_path) for h in doc.headings()]
     /// [(1, ['一、总则']), (2, ['一、总则', '（一）目的']), (1, ['二、附则'])]
     fn headings(&self) -> Vec<Node> {
-        self.collect(|n| matches!(n, CoreNode::Heading { .. }))
+        self.collect(|n| matches!(n, CoreNode::Heading(_)))
     }
 
     /// Every inline enumeration (一是…二是…), in document order.
@@ -318,7 +318,7 @@ impl Document {
     /// >>> [[i.marker.text for i in e.children] for e in doc.enumerations()]
     /// [['一是', '二是']]
     fn enumerations(&self) -> Vec<Node> {
-        self.collect(|n| matches!(n, CoreNode::Enumeration { .. }))
+        self.collect(|n| matches!(n, CoreNode::Enumeration(_)))
     }
 
     /// Every node, depth-first in document order.
@@ -517,7 +517,8 @@ impl Node {
     #[getter]
     fn depth(&self) -> Option<u32> {
         match self.node() {
-            CoreNode::Heading { depth, .. } | CoreNode::Section { depth, .. } => Some(*depth),
+            CoreNode::Heading(gangmu::Heading { depth, .. })
+            | CoreNode::Section(gangmu::Section { depth, .. }) => Some(*depth),
             _ => None,
         }
     }
@@ -526,7 +527,7 @@ impl Node {
     #[getter]
     fn level(&self) -> Option<u8> {
         match self.node() {
-            CoreNode::Heading { level, .. } => *level,
+            CoreNode::Heading(gangmu::Heading { level, .. }) => *level,
             _ => None,
         }
     }
@@ -535,9 +536,9 @@ impl Node {
     #[getter]
     fn marker(&self) -> Option<Marker> {
         match self.node() {
-            CoreNode::Heading {
+            CoreNode::Heading(gangmu::Heading {
                 marker: Some(m), ..
-            } => Some(Marker {
+            }) => Some(Marker {
                 text: m.text.clone(),
                 family: serde_name(&m.family),
                 ordinal: m.ordinal,
@@ -547,7 +548,7 @@ impl Node {
                 byte_start: m.span.start,
                 byte_end: m.span.end,
             }),
-            CoreNode::Item { marker: m, .. } => Some(Marker {
+            CoreNode::Item(gangmu::Item { marker: m, .. }) => Some(Marker {
                 text: m.text.clone(),
                 family: serde_name(&m.family),
                 ordinal: m.ordinal,
@@ -565,7 +566,9 @@ impl Node {
     #[getter]
     fn title<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyString>>> {
         match self.node() {
-            CoreNode::Heading { title, .. } => Ok(Some(self.doc.slice(py, *title)?)),
+            CoreNode::Heading(gangmu::Heading { title, .. }) => {
+                Ok(Some(self.doc.slice(py, *title)?))
+            }
             _ => Ok(None),
         }
     }
@@ -574,7 +577,7 @@ impl Node {
     #[getter]
     fn run_in(&self) -> Option<bool> {
         match self.node() {
-            CoreNode::Heading { run_in, .. } => Some(*run_in),
+            CoreNode::Heading(gangmu::Heading { run_in, .. }) => Some(*run_in),
             _ => None,
         }
     }
@@ -583,8 +586,8 @@ impl Node {
     #[getter]
     fn kind(&self) -> Option<String> {
         match self.node() {
-            CoreNode::Meta { kind, .. } => Some(serde_name(kind)),
-            CoreNode::Noise { kind, .. } => Some(serde_name(kind)),
+            CoreNode::Meta(gangmu::Meta { kind, .. }) => Some(serde_name(kind)),
+            CoreNode::Noise(gangmu::Noise { kind, .. }) => Some(serde_name(kind)),
             _ => None,
         }
     }
@@ -593,7 +596,7 @@ impl Node {
     #[getter]
     fn family(&self) -> Option<String> {
         match self.node() {
-            CoreNode::Enumeration { family, .. } => Some(serde_name(family)),
+            CoreNode::Enumeration(gangmu::Enumeration { family, .. }) => Some(serde_name(family)),
             _ => None,
         }
     }
@@ -603,9 +606,9 @@ impl Node {
     #[getter]
     fn value(&self) -> Option<String> {
         match self.node() {
-            CoreNode::Title { text, .. }
-            | CoreNode::Subtitle { text, .. }
-            | CoreNode::Meta { text, .. } => Some(text.clone()),
+            CoreNode::Title(gangmu::Title { text, .. })
+            | CoreNode::Subtitle(gangmu::Subtitle { text, .. })
+            | CoreNode::Meta(gangmu::Meta { text, .. }) => Some(text.clone()),
             _ => None,
         }
     }

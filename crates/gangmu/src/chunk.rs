@@ -51,33 +51,8 @@ impl Chunk {
     }
 }
 
-/// The label of a heading as used in heading paths: its marker and title,
-/// without surrounding whitespace or the full stop of a run-in heading.
-/// `None` for nodes that are not headings.
-///
-/// ```
-/// let text = "（一）坚持人民至上。要始终把人民放在心中。";
-/// let doc = gangmu::parse(text);
-/// let heading = doc.headings().next().unwrap();
-/// assert_eq!(gangmu::chunk::heading_label(text, heading).as_deref(), Some("（一）坚持人民至上"));
-/// ```
-pub fn heading_label(text: &str, node: &Node) -> Option<String> {
-    match node {
-        Node::Heading { marker, title, .. } => {
-            let marker = marker.as_ref().map(|m| m.text.as_str()).unwrap_or("");
-            let title = text
-                .get(title.range())
-                .unwrap_or("")
-                .trim()
-                .trim_end_matches(['。', '．', '：', ':', '；', ';', '，', ',']);
-            Some(format!("{marker}{title}"))
-        }
-        _ => None,
-    }
-}
-
 /// The label a section or attachment contributes to heading paths: the label
-/// of its heading ([`heading_label`]), or for an attachment its title (`附件`
+/// of its heading ([`Heading::label`](crate::Heading::label)), or for an attachment its title (`附件`
 /// when it has none). `None` for other nodes.
 ///
 /// ```
@@ -87,15 +62,10 @@ pub fn heading_label(text: &str, node: &Node) -> Option<String> {
 /// ```
 pub fn section_label(text: &str, node: &Node) -> Option<String> {
     match node {
-        Node::Section { children, .. } => children.iter().find_map(|c| heading_label(text, c)),
-        Node::Attachment { children, .. } => Some(
-            children
-                .iter()
-                .find_map(|c| match c {
-                    Node::Title { text, .. } => Some(text.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| "附件".to_string()),
+        Node::Section(s) => s.heading().map(|h| h.label(text)),
+        Node::Attachment(a) => Some(
+            a.title()
+                .map_or_else(|| "附件".to_string(), |t| t.text.clone()),
         ),
         _ => None,
     }
@@ -142,7 +112,7 @@ pub fn chunks(text: &str, doc: &Document, max_chars: usize, overlap: usize) -> V
 fn has_noise(node: &Node) -> bool {
     // Sections nest by marker family, so the depth is bounded by the number of
     // families, not by the input.
-    matches!(node, Node::Noise { .. }) || node.children().iter().any(has_noise)
+    matches!(node, Node::Noise(_)) || node.children().iter().any(has_noise)
 }
 
 struct Chunker<'a> {
@@ -186,9 +156,9 @@ impl Chunker<'_> {
         let mut run: Vec<Span> = Vec::new();
         for child in children {
             match child {
-                Node::Blank { .. } => {}
-                Node::Noise { .. } => self.flush(&mut run),
-                Node::Section { .. } | Node::Attachment { .. } => {
+                Node::Blank(_) => {}
+                Node::Noise(_) => self.flush(&mut run),
+                Node::Section(_) | Node::Attachment(_) => {
                     self.flush(&mut run);
                     self.section(child);
                 }

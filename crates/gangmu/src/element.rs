@@ -301,24 +301,6 @@ pub(crate) fn is_attachment_note(content: &str) -> bool {
     }
 }
 
-/// Greetings that open a speech: not an addressee (主送机关).
-pub(crate) fn is_greeting(content: &str) -> bool {
-    let t = content.trim_end_matches(['：', ':', '！', '!', '，', ',']);
-    matches!(
-        t,
-        "各位代表"
-            | "同志们"
-            | "各位委员"
-            | "各位同志"
-            | "同志们、朋友们"
-            | "女士们、先生们"
-            | "各位领导"
-            | "尊敬的各位领导"
-    ) || (t.starts_with("各位") && t.chars().count() <= 12 && !t.contains('、'))
-        || t.ends_with("同志们")
-        || t.ends_with("们")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,8 +432,5 @@ mod tests {
         assert!(!is_signatory("各部门负责同志参加会议"));
         assert!(is_promulgation("《反洗钱特别预防措施管理办法》已经2025年11月17日中国人民银行2025年第15次行务会议审议通过，现予公布，自2026年2月16日起施行。"));
         assert!(is_dateline("新华社北京12月30日电"));
-        assert!(is_greeting("各位代表："));
-        assert!(is_greeting("同志们："));
-        assert!(!is_greeting("各省、自治区、直辖市人民政府："));
     }
 }

@@ -29,24 +29,47 @@ mod decode;
 mod diagnostic;
 mod element;
 mod enumeration;
-mod hierarchy;
-mod line;
 pub mod lint;
 mod marker;
 mod numeral;
 mod parse;
 pub mod render;
 mod span;
+mod text;
 mod tree;
 
 pub use decode::{decode, DecodeError, Decoded, Encoding};
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity};
 pub use enumeration::{find_inline_markers, EnumerationFamily, InlineMarker};
-pub use marker::{parse_marker, Marker, MarkerFamily};
+pub use marker::{Marker, MarkerFamily};
 pub use numeral::{chinese_numeral_value, to_chinese_numeral};
-pub use parse::parse;
+pub use parse::parse_marker;
 pub use span::{LineIndex, Span};
-pub use tree::{Document, MetaKind, Node, NoiseKind, Walk, SCHEMA};
+pub use tree::{
+    Attachment, Blank, Continuation, Document, Enumeration, Heading, Item, Meta, MetaKind, Node,
+    Noise, NoiseKind, Paragraph, Section, Subtitle, Text, Title, Walk, SCHEMA,
+};
+
+/// Parses `text` into a [`Document`]. Never fails and never panics: whatever
+/// the input, the result is a tree whose leaves tile the input. Its
+/// [`Document::diagnostics`] hold the findings about the input itself — web
+/// noise around the document (W001) and a cut-off text (W002) — which the
+/// linter derives from the tree.
+///
+/// ```
+/// let text = "关于开展安全检查的通知\n\n各单位：\n\n一、检查范围\n（一）重点单位。一是学校；二是医院。\n";
+/// let doc = gangmu::parse(text);
+/// assert_eq!(doc.title_text(), Some("关于开展安全检查的通知"));
+/// let headings: Vec<&str> = doc.headings().map(|h| &text[h.title.range()]).collect();
+/// assert_eq!(headings, ["检查范围", "重点单位。"]);
+/// assert!(doc.diagnostics.is_empty());
+/// assert_eq!(gangmu::parse("热门文档\n\n正文。").diagnostics[0].rule, "W001");
+/// ```
+pub fn parse(text: &str) -> Document {
+    let (mut doc, _) = parse::parse_structure(text);
+    doc.diagnostics = lint::input_findings(text, &doc);
+    doc
+}
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

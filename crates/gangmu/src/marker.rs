@@ -1,10 +1,14 @@
 //! Ordinal markers (序数) that open a heading: `一、` `（一）` `1.` `（1）` `①` and
 //! `第X编/章/节/条`, in their standard and their frequent scraped forms.
 //!
-//! The grammar is written with `nom` and kept private; [`parse_marker`] is the
-//! public entry point.
+//! The grammar is context-free and written with `nom`, kept private to the
+//! crate: [`readings`] lists every way the start of a line reads as a marker.
+//! Which reading opens a heading — whether what follows can be a heading's
+//! title (`3.5倍` is a quantity, `一、二、三级` a list) — is decided by the
+//! line-classes stage ([`crate::parse_marker`]).
 
-use crate::numeral::{arabic_numeral, chinese_numeral, is_any_digit, is_fullwidth_digit};
+use crate::numeral::{arabic_numeral, chinese_numeral};
+use crate::text::{is_cjk, is_fullwidth_digit, is_unit_char};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{anychar, char, one_of};
@@ -200,13 +204,18 @@ enum Num {
     Arabic,
 }
 
-struct Raw<'a> {
-    family: MarkerFamily,
-    ordinal: u32,
-    open: Option<&'a str>,
-    close: Option<&'a str>,
-    extra: Option<&'a str>,
+/// One grammatical reading of a marker, before anything decides whether it
+/// opens a heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RawMarker<'a> {
+    pub family: MarkerFamily,
+    pub ordinal: u32,
+    pub open: Option<&'a str>,
+    pub close: Option<&'a str>,
+    pub extra: Option<&'a str>,
 }
+
+type Raw<'a> = RawMarker<'a>;
 
 fn open_paren(i: &str) -> IResult<&str, &str> {
     alt((tag("（"), tag("("))).parse(i)
@@ -430,144 +439,14 @@ fn latin(i: &str) -> IResult<&str, Raw<'_>> {
     ))
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
-/// Characters that make a number a quantity rather than an ordinal when they
-/// follow it (`3.5倍`, `1.2万亿元`, `5.1%`).
-fn is_unit_char(c: char) -> bool {
-    matches!(
-        c,
-        '%' | '％'
-            | '‰'
-            | '倍'
-            | '万'
-            | '亿'
-            | '元'
-            | '年'
-            | '月'
-            | '日'
-            | '个'
-            | '米'
-            | '吨'
-            | '度'
-            | '岁'
-            | '次'
-            | '天'
-            | '千'
-            | '百'
-            | '公'
-            | '平'
-            | '斤'
-            | '人'
-            | '户'
-            | '家'
-            | '项'
-            | '条'
-            | '小'
-            | '分'
-            | '秒'
-    )
-}
-
-/// Checks what follows a raw marker: the grammar accepts it only when the text
-/// after it can be a heading's title.
-fn accept_following(raw: &Raw<'_>, rest: &str) -> bool {
-    let next = rest.chars().next();
-    let second = rest.chars().nth(1);
-    match raw.family {
-        MarkerFamily::Article => true, // cross-references are resolved by sequence
-        MarkerFamily::Part
-        | MarkerFamily::Volume
-        | MarkerFamily::Chapter
-        | MarkerFamily::Section => match next {
-            None => true,
-            Some(c) => c.is_whitespace() || c == '\u{3000}' || is_cjk(c) || c == '*',
-        },
-        MarkerFamily::ChineseComma => {
-            let d = raw.close.unwrap_or("");
-            // `一、二、三级医院…` is a list of numerals, not a marker.
-            if let Ok((after, _)) = chinese_numeral(rest) {
-                if after.starts_with(['、', '，', ',']) {
-                    return false;
-                }
-            }
-            match next {
-                None => d == "、",
-                Some(c) if is_any_digit(c) => {
-                    // 一、2024年工作回顾 is fine; 一.5 is not.
-                    d == "、"
-                }
-                Some(_) => {
-                    if matches!(d, " " | "\u{3000}" | "，" | "," | ":" | "：") {
-                        let t = rest.trim_start_matches([' ', '\u{3000}']);
-                        t.chars()
-                            .next()
-                            .is_some_and(|c| is_cjk(c) || c == '“' || c == '《')
-                    } else {
-                        let c = next.unwrap_or(' ');
-                        !matches!(c, '、' | '，' | ',' | '.')
-                    }
-                }
-            }
-        }
-        MarkerFamily::ArabicDot => {
-            let d = raw.close.unwrap_or("");
-            match next {
-                None => false,
-                Some(c) if is_any_digit(c) => false, // 3.5, 1、2、3
-                Some(_) if matches!(d, "，" | "," | ":" | "：") => rest
-                    .trim_start_matches([' ', '\u{3000}'])
-                    .chars()
-                    .next()
-                    .is_some_and(is_cjk),
-                Some(c) if matches!(d, ")" | "）") => is_cjk(c) || c == '“' || c == '《',
-                Some(c) => !matches!(c, '、' | '，' | ',' | '.' | '．' | '%' | '‰'),
-            }
-        }
-        MarkerFamily::Decimal1
-        | MarkerFamily::Decimal2
-        | MarkerFamily::Decimal3
-        | MarkerFamily::Decimal4 => {
-            // Needs white space then a CJK title: `1.1 总体要求`, `2.3.4　工作目标`.
-            match next {
-                Some(c) if c == ' ' || c == '\u{3000}' || c == '\t' => {
-                    let t = rest.trim_start_matches([' ', '\u{3000}', '\t']);
-                    t.chars()
-                        .next()
-                        .is_some_and(|c| is_cjk(c) && !is_unit_char(c))
-                }
-                Some(c) => is_cjk(c) && !is_unit_char(c) && raw.ordinal > 0,
-                None => false,
-            }
-        }
-        MarkerFamily::LatinLower | MarkerFamily::LatinUpper => {
-            next.is_some_and(|c| is_cjk(c) || c == ' ' && second.is_some_and(is_cjk))
-        }
-        MarkerFamily::ChineseParen | MarkerFamily::ArabicParen | MarkerFamily::Circled => {
-            next.is_some_and(|c| !matches!(c, '、' | '，' | ',' | ')' | '）')) || next.is_none()
-        }
-    }
-}
-
-/// Parses an ordinal marker at the very start of `text` (no leading white
-/// space). Returns `None` when the text does not open with a marker, including
-/// numbers that are quantities (`3.5倍`), years (`2024年`), dates (`11.5.14`) and
-/// inline enumerations (`一是`, `第一，`).
-///
-/// ```
-/// use gangmu::{parse_marker, MarkerFamily};
-/// assert_eq!(parse_marker("一、总体要求").unwrap().family, MarkerFamily::ChineseComma);
-/// assert_eq!(parse_marker("第十二条　本办法").unwrap().ordinal, 12);
-/// assert_eq!(parse_marker("1、加强学习").unwrap().close.as_deref(), Some("、"));
-/// assert!(parse_marker("3.5倍").is_none());
-/// assert!(parse_marker("2024年").is_none());
-/// assert!(parse_marker("一是加强").is_none());
-/// ```
-pub fn parse_marker(text: &str) -> Option<Marker> {
-    let parsers = [
-        regulation_unit as fn(&str) -> IResult<&str, Raw<'_>>,
+/// Every grammatical reading of a marker at the very start of `text` (no
+/// leading white space), in the order the families are tried: 第X章/条,
+/// bracketed, enclosed (①), decimal outline, `1.`, `一、`, `a.`. Each comes
+/// with the text after it. Ordinal 0 (`第零条`) is no marker.
+pub(crate) fn readings(text: &str) -> impl Iterator<Item = (RawMarker<'_>, &str)> {
+    type Grammar = fn(&str) -> IResult<&str, Raw<'_>>;
+    const GRAMMARS: [Grammar; 7] = [
+        regulation_unit,
         bracketed,
         enclosed,
         decimal_outline,
@@ -575,30 +454,28 @@ pub fn parse_marker(text: &str) -> Option<Marker> {
         chinese_comma,
         latin,
     ];
-    for p in parsers {
-        if let Ok((rest, raw)) = p(text) {
-            let decimal = raw.family.is_decimal();
-            if raw.ordinal == 0 && !decimal {
-                continue;
-            }
-            if !accept_following(&raw, rest) {
-                continue;
-            }
-            let len = text.len() - rest.len();
-            let written = &text[..len];
-            return Some(Marker {
-                text: written.to_string(),
-                family: raw.family,
-                ordinal: raw.ordinal,
-                open: raw.open.map(str::to_string),
-                close: raw.close.map(str::to_string),
-                extra: raw.extra.map(str::to_string),
-                fullwidth_digits: written.chars().any(is_fullwidth_digit),
-                span: Span::new(0, len),
-            });
+    GRAMMARS.into_iter().filter_map(move |g| {
+        let (rest, raw) = g(text).ok()?;
+        (raw.ordinal > 0 || raw.family.is_decimal()).then_some((raw, rest))
+    })
+}
+
+impl RawMarker<'_> {
+    /// The [`Marker`] of this reading of `text`, whose unread part is `rest`.
+    pub(crate) fn to_marker(&self, text: &str, rest: &str) -> Marker {
+        let len = text.len() - rest.len();
+        let written = &text[..len];
+        Marker {
+            text: written.to_string(),
+            family: self.family,
+            ordinal: self.ordinal,
+            open: self.open.map(str::to_string),
+            close: self.close.map(str::to_string),
+            extra: self.extra.map(str::to_string),
+            fullwidth_digits: written.chars().any(is_fullwidth_digit),
+            span: Span::new(0, len),
         }
     }
-    None
 }
 
 /// The top level of a decimal outline: one or two digits, white space, then a
@@ -656,104 +533,43 @@ pub(crate) fn parse_bare_numeral(text: &str) -> Option<Marker> {
 mod tests {
     use super::*;
 
-    fn fam(s: &str) -> Option<(MarkerFamily, u32, String)> {
-        parse_marker(s).map(|m| (m.family, m.ordinal, m.text))
+    fn families(s: &str) -> Vec<(MarkerFamily, u32)> {
+        readings(s).map(|(r, _)| (r.family, r.ordinal)).collect()
     }
 
     #[test]
-    fn recognises_every_standard_marker() {
+    fn reads_markers_without_weighing_what_follows() {
         use MarkerFamily::*;
-        let cases: &[(&str, MarkerFamily, u32, &str)] = &[
-            ("一、总体要求", ChineseComma, 1, "一、"),
-            ("二十三、其他", ChineseComma, 23, "二十三、"),
-            ("（一）指导思想", ChineseParen, 1, "（一）"),
-            ("（十二）强化", ChineseParen, 12, "（十二）"),
-            ("1.银行卡", ArabicDot, 1, "1."),
-            ("12．过失", ArabicDot, 12, "12．"),
-            ("（3）特约商户", ArabicParen, 3, "（3）"),
-            ("①加强", Circled, 1, "①"),
-            ("⑵其他", ArabicParen, 2, "⑵"),
-            ("㈢其他", ChineseParen, 3, "㈢"),
-            ("第一章　总则", Chapter, 1, "第一章"),
-            ("第三节 走私罪", Section, 3, "第三节"),
-            ("第一百零五条　本法", Article, 105, "第一百零五条"),
-            ("第2条 目的", Article, 2, "第2条"),
-            ("第一编 总则", Volume, 1, "第一编"),
-            ("第一部分 总体要求", Part, 1, "第一部分"),
-            ("a.内容", LatinLower, 1, "a."),
-            ("1.1 总体目标", Decimal2, 1, "1.1"),
-            ("2.3.4　工作目标", Decimal3, 4, "2.3.4"),
-        ];
-        for (s, f, n, t) in cases {
-            assert_eq!(
-                fam(s),
-                Some((*f, *n, t.to_string())),
-                "should read the marker of {s}"
-            );
-        }
+        // The grammar reads a number and its delimiter; whether `3.5倍` is a
+        // heading is not its question.
+        assert_eq!(families("3.5倍"), [(Decimal2, 5), (ArabicDot, 3)]);
+        assert_eq!(families("一、二、三级医院"), [(ChineseComma, 1)]);
+        assert_eq!(families("（一）、加强"), [(ChineseParen, 1)]);
+        assert!(families("第零条").is_empty(), "ordinal 0 is no marker");
+        assert!(families("一是加强").is_empty());
     }
 
     #[test]
-    fn accepts_scraped_variants_of_the_markers() {
-        use MarkerFamily::*;
-        let cases: &[(&str, MarkerFamily, &str)] = &[
-            ("(一)周密部署", ChineseParen, "(一)"),
-            ("（一)周密部署", ChineseParen, "（一)"),
-            ("(一）周密部署", ChineseParen, "(一）"),
-            ("（一）、周密部署", ChineseParen, "（一）、"),
-            ("(1)收单机构", ArabicParen, "(1)"),
-            ("1、加强", ArabicDot, "1、"),
-            ("1，加强", ArabicDot, "1，"),
-            ("1)加强", ArabicDot, "1)"),
-            ("１．加强", ArabicDot, "１．"),
-            ("一.总体", ChineseComma, "一."),
-            ("一．总体", ChineseComma, "一．"),
-            ("一，总体", ChineseComma, "一，"),
-            ("一：总体", ChineseComma, "一："),
-            ("一　总体", ChineseComma, "一\u{3000}"),
-        ];
-        for (s, f, t) in cases {
-            let m = parse_marker(s).unwrap_or_else(|| panic!("should accept {s}"));
-            assert_eq!((m.family, m.text.as_str()), (*f, *t), "{s}");
-        }
+    fn records_the_text_as_written() {
+        let (raw, rest) = readings("（一）、加强").next().unwrap();
+        assert_eq!(
+            (raw.open, raw.close, raw.extra),
+            (Some("（"), Some("）"), Some("、"))
+        );
+        let m = raw.to_marker("（一）、加强", rest);
+        assert_eq!(m.text, "（一）、");
+        assert_eq!(m.span, Span::new(0, "（一）、".len()));
     }
 
     #[test]
-    fn treats_quantities_dates_and_enumerations_as_body() {
-        for s in [
-            "3.5倍",
-            "1.2万亿元",
-            "5.1%",
-            "2024年",
-            "11.5.14",
-            "2.5",
-            "94.5%。",
-            "4.1%，第一产业",
-            "一是加强",
-            "一要加强",
-            "第一，加强",
-            "一方面",
-            "一九八二年",
-            "十亿人口",
-            "1、2、3",
-            "1台银行卡",
-            "5个工作日",
-            "第一次会议",
-            "（2024年）",
-            "一、二、三级医院要加强管理。",
-        ] {
-            assert!(parse_marker(s).is_none(), "should treat {s} as body text");
-        }
-    }
-
-    #[test]
-    fn records_brackets_and_delimiters_as_written() {
-        let m = parse_marker("（一）、加强").unwrap();
-        assert_eq!(m.open.as_deref(), Some("（"));
-        assert_eq!(m.close.as_deref(), Some("）"));
-        assert_eq!(m.extra.as_deref(), Some("、"));
-        let m = parse_marker("１．加强").unwrap();
-        assert!(m.fullwidth_digits);
-        assert_eq!(m.span, Span::new(0, "１．".len()));
+    fn reads_the_top_of_a_decimal_outline_and_bare_numerals() {
+        assert_eq!(parse_decimal_top("1 总体要求").map(|m| m.ordinal), Some(1));
+        assert!(parse_decimal_top("1 000元").is_none());
+        assert!(parse_decimal_top("100 总体").is_none());
+        assert_eq!(
+            parse_bare_numeral("三 工作要求").map(|m| m.ordinal),
+            Some(3)
+        );
+        assert!(parse_bare_numeral("三是").is_none());
     }
 }

@@ -5,6 +5,8 @@ use nom::bytes::complete::take_while1;
 use nom::combinator::map_opt;
 use nom::{IResult, Parser};
 
+use crate::text::is_any_digit;
+
 /// Whether `c` is a character of a Chinese numeral (数字 or 单位 up to 千).
 pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
     matches!(
@@ -126,16 +128,6 @@ pub fn chinese_numeral_value(s: &str) -> Option<u32> {
 /// Parses a Chinese numeral at the start of `input`.
 pub(crate) fn chinese_numeral(input: &str) -> IResult<&str, u32> {
     map_opt(take_while1(is_chinese_numeral_char), chinese_numeral_value).parse(input)
-}
-
-/// Whether `c` is an ASCII or full-width decimal digit.
-pub(crate) fn is_any_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// Whether `c` is a full-width digit (`０`–`９`).
-pub(crate) fn is_fullwidth_digit(c: char) -> bool {
-    ('０'..='９').contains(&c)
 }
 
 fn any_digit_value(c: char) -> u32 {

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::span::LineIndex;
-use crate::tree::{Document, Node};
+use crate::tree::{Document, Meta, Node, Subtitle};
 
 fn one_line(s: &str, max: usize) -> String {
     let flat: String = s
@@ -17,20 +17,6 @@ fn one_line(s: &str, max: usize) -> String {
         format!("{cut}…")
     } else {
         flat.to_string()
-    }
-}
-
-fn heading_label(text: &str, node: &Node) -> String {
-    match node {
-        Node::Heading { marker, title, .. } => {
-            let t = text[title.range()].trim();
-            match marker {
-                Some(m) if m.family.is_decimal() => format!("{} {t}", m.text),
-                Some(m) => format!("{}{t}", m.text),
-                None => t.to_string(),
-            }
-        }
-        _ => String::new(),
     }
 }
 
@@ -50,26 +36,22 @@ pub fn tree(text: &str, doc: &Document) -> String {
         let line = idx.line(span.start);
         let indent = "  ".repeat(level);
         let detail = match node {
-            Node::Heading {
-                depth,
-                level: l,
-                run_in,
-                ..
-            } => format!(
-                "depth={depth}{}{} {}",
-                l.map(|l| format!(" level={l}")).unwrap_or_default(),
-                if *run_in { " run-in" } else { "" },
-                heading_label(text, node)
+            Node::Heading(h) => format!(
+                "depth={}{}{} {}",
+                h.depth,
+                h.level.map(|l| format!(" level={l}")).unwrap_or_default(),
+                if h.run_in { " run-in" } else { "" },
+                h.label(text)
             ),
-            Node::Section { depth, .. } => format!("depth={depth}"),
-            Node::Meta { kind, text: t, .. } => format!("{kind:?} {}", one_line(t, 40)),
-            Node::Noise { kind, .. } => format!("{kind:?} {}", one_line(&text[span.range()], 40)),
-            Node::Title { text: t, .. } => t.clone(),
-            Node::Enumeration { family, .. } => format!("{family:?}"),
-            Node::Item { marker, .. } => {
-                format!("{} {}", marker.text, one_line(&text[span.range()], 30))
+            Node::Section(s) => format!("depth={}", s.depth),
+            Node::Meta(m) => format!("{:?} {}", m.kind, one_line(&m.text, 40)),
+            Node::Noise(n) => format!("{:?} {}", n.kind, one_line(&text[span.range()], 40)),
+            Node::Title(t) => t.text.clone(),
+            Node::Enumeration(e) => format!("{:?}", e.family),
+            Node::Item(item) => {
+                format!("{} {}", item.marker.text, one_line(&text[span.range()], 30))
             }
-            Node::Paragraph { .. } | Node::Subtitle { .. } | Node::Text { .. } => {
+            Node::Paragraph(_) | Node::Subtitle(_) | Node::Text(_) => {
                 one_line(&text[span.range()], 40)
             }
             _ => String::new(),
@@ -95,12 +77,12 @@ pub fn outline(text: &str, doc: &Document) -> String {
     let mut out = String::new();
     for (_, node) in doc.walk() {
         match node {
-            Node::Title { text: t, .. } => {
-                let _ = writeln!(out, "{t}");
+            Node::Title(t) => {
+                let _ = writeln!(out, "{}", t.text);
             }
-            Node::Heading { depth, .. } => {
-                let indent = "  ".repeat((*depth as usize).saturating_sub(1));
-                let _ = writeln!(out, "{indent}{}", heading_label(text, node));
+            Node::Heading(h) => {
+                let indent = "  ".repeat((h.depth as usize).saturating_sub(1));
+                let _ = writeln!(out, "{indent}{}", h.label(text));
             }
             _ => {}
         }
@@ -122,41 +104,41 @@ pub fn markdown(text: &str, doc: &Document) -> String {
     let mut in_list = false;
     for (_, node) in doc.walk() {
         let span = node.span();
-        let is_item = matches!(node, Node::Item { .. });
+        let is_item = matches!(node, Node::Item(_));
         let writes_block = !matches!(
             node,
-            Node::Section { .. }
-                | Node::Enumeration { .. }
-                | Node::Noise { .. }
-                | Node::Blank { .. }
-                | Node::Attachment { .. }
-                | Node::Continuation { .. }
+            Node::Section(_)
+                | Node::Enumeration(_)
+                | Node::Noise(_)
+                | Node::Blank(_)
+                | Node::Attachment(_)
+                | Node::Continuation(_)
         );
         if in_list && !is_item && writes_block {
             out.push('\n');
             in_list = false;
         }
         match node {
-            Node::Title { text: t, .. } => {
-                let _ = writeln!(out, "# {t}\n");
+            Node::Title(t) => {
+                let _ = writeln!(out, "# {}\n", t.text);
             }
-            Node::Subtitle { text: t, .. } | Node::Meta { text: t, .. } => {
+            Node::Subtitle(Subtitle { text: t, .. }) | Node::Meta(Meta { text: t, .. }) => {
                 let _ = writeln!(out, "{t}\n");
             }
-            Node::Heading { depth, .. } => {
-                let hashes = "#".repeat((*depth as usize + 1).min(6));
-                let _ = writeln!(out, "{hashes} {}\n", heading_label(text, node));
+            Node::Heading(h) => {
+                let hashes = "#".repeat((h.depth as usize + 1).min(6));
+                let _ = writeln!(out, "{hashes} {}\n", h.label(text));
             }
-            Node::Paragraph { children, .. } if children.is_empty() => {
+            Node::Paragraph(p) if p.children.is_empty() => {
                 let _ = writeln!(out, "{}\n", clean(&text[span.range()]));
             }
-            Node::Text { .. } => {
+            Node::Text(_) => {
                 let t = clean(&text[span.range()]);
                 if !t.is_empty() {
                     let _ = writeln!(out, "{t}\n");
                 }
             }
-            Node::Item { .. } => {
+            Node::Item(_) => {
                 let _ = writeln!(out, "- {}", clean(&text[span.range()]));
                 in_list = true;
             }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use gangmu::{Document, Node};
+use gangmu::{Document, Heading, Node, Noise, Title};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -54,7 +54,7 @@ fn assert_lossless(name: &str, text: &str, doc: &Document) {
                 "{name}: a child should lie inside its parent"
             );
         }
-        if let Node::Heading { title, .. } = n {
+        if let Node::Heading(Heading { title, .. }) = n {
             assert!(
                 s.contains(*title),
                 "{name}: a heading's title should lie inside it"
@@ -136,11 +136,11 @@ fn score(text: &str, doc: &Document, gold: &Gold) -> Score {
     let mut p_noise = BTreeSet::new();
     for (_, n) in doc.walk() {
         match n {
-            Node::Heading { span, depth, .. } => {
+            Node::Heading(Heading { span, depth, .. }) => {
                 p_head.entry(line_of(&starts, span.start)).or_insert(*depth);
             }
-            Node::Title { span, .. } => p_title.extend(lines_of(*span)),
-            Node::Noise { span, .. } => p_noise.extend(lines_of(*span)),
+            Node::Title(Title { span, .. }) => p_title.extend(lines_of(*span)),
+            Node::Noise(Noise { span, .. }) => p_noise.extend(lines_of(*span)),
             _ => {}
         }
     }

@@ -11,13 +11,13 @@ mod invariants;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-use gangmu::{DecodeError, Node};
+use gangmu::{DecodeError, Node, Section};
 use invariants::check_parse;
 
 fn max_section_depth(doc: &gangmu::Document) -> u32 {
     doc.walk()
         .filter_map(|(_, n)| match n {
-            Node::Section { depth, .. } => Some(*depth),
+            Node::Section(Section { depth, .. }) => Some(*depth),
             _ => None,
         })
         .max()

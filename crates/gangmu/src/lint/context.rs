@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::marker::Marker;
 use crate::span::Span;
-use crate::tree::{Document, MetaKind, Node};
+use crate::tree::{self, Document, MetaKind, Node};
 
 use super::Options;
 
@@ -100,16 +100,16 @@ impl<'a> Ctx<'a> {
                 })
             };
             match node {
-                Node::Section { children, .. } => {
+                Node::Section(tree::Section { children, .. }) => {
                     let mut rest = children.iter();
                     let mut me = parent;
-                    if let Some(Node::Heading {
+                    if let Some(Node::Heading(tree::Heading {
                         span: hs,
                         marker,
                         title,
                         run_in,
                         ..
-                    }) = children.first()
+                    })) = children.first()
                     {
                         rest.next();
                         let idx = headings.len();
@@ -135,33 +135,31 @@ impl<'a> Ctx<'a> {
                         stack.push((c, me, container));
                     }
                 }
-                Node::Attachment { children, .. } => {
+                Node::Attachment(a) => {
+                    let children = &a.children;
                     let k = attachments.len() + 1;
-                    let t = children.iter().find_map(|c| match c {
-                        Node::Title { span, text } => Some((*span, text.clone())),
-                        _ => None,
-                    });
+                    let t = a.title().map(|t| (t.span, t.text.clone()));
                     attachments.push(Attachment { title: t });
                     for c in children.iter().rev() {
                         stack.push((c, None, k));
                     }
                 }
-                Node::Title { span, text } => {
+                Node::Title(t) => {
                     if container == 0 && title.is_none() {
-                        title = Some((*span, text.as_str()));
+                        title = Some((t.span, t.text.as_str()));
                     }
-                    block(BlockKind::Title, *span);
+                    block(BlockKind::Title, t.span);
                 }
-                Node::Continuation { span } => block(BlockKind::Continuation, *span),
-                Node::Subtitle { span, .. } => block(BlockKind::Subtitle, *span),
-                Node::Meta { span, kind, .. } => block(BlockKind::Meta(*kind), *span),
-                Node::Paragraph { span, .. } => block(BlockKind::Paragraph, *span),
-                Node::Heading { .. }
-                | Node::Noise { .. }
-                | Node::Blank { .. }
-                | Node::Text { .. }
-                | Node::Enumeration { .. }
-                | Node::Item { .. } => {}
+                Node::Continuation(c) => block(BlockKind::Continuation, c.span),
+                Node::Subtitle(s) => block(BlockKind::Subtitle, s.span),
+                Node::Meta(m) => block(BlockKind::Meta(m.kind), m.span),
+                Node::Paragraph(p) => block(BlockKind::Paragraph, p.span),
+                Node::Heading(_)
+                | Node::Noise(_)
+                | Node::Blank(_)
+                | Node::Text(_)
+                | Node::Enumeration(_)
+                | Node::Item(_) => {}
             }
         }
         let units = text_units(text, &blocks);
@@ -235,7 +233,7 @@ impl<'a> Ctx<'a> {
     /// The 文种 (document type) the main title ends with, if any.
     pub fn doc_type(&self) -> Option<&'static str> {
         let (_, t) = self.title?;
-        super::rules::title_doc_type::doc_type_of(t)
+        crate::text::doc_type_of(t)
     }
 }
 
@@ -253,7 +251,7 @@ impl Marks {
         let mut ranges = Vec::with_capacity(units.len());
         for &(_, _, s) in units {
             let from = chars.len();
-            chars.extend(super::text::non_ideographs(s));
+            chars.extend(super::scan::non_ideographs(s));
             ranges.push(from..chars.len());
         }
         Marks { chars, ranges }

@@ -35,7 +35,7 @@ mod fixed;
 mod inline;
 mod numbering;
 pub(crate) mod rules;
-mod text;
+mod scan;
 
 pub use docs::{rule_doc_markdown, rule_fix, rules_index_markdown, RuleFix};
 pub use fixed::{fix_with_edits, FixEdit, FixedText};
@@ -315,8 +315,26 @@ pub fn rules() -> &'static [RuleInfo] {
 pub fn lint(text: &str, config: &Config) -> Vec<Diagnostic> {
     // The parser's scan of each paragraph for inline markers is reused by the
     // ENUM rules instead of being done again.
-    let (doc, markers) = crate::parse::parse_keeping_markers(text);
-    lint_with(text, &doc, config, markers)
+    let (doc, handover) = crate::parse::parse_structure(text);
+    lint_with(text, &doc, config, handover.paragraph_markers)
+}
+
+/// The findings about the input itself that [`crate::parse`] keeps in
+/// [`Document::diagnostics`]: web noise around the document (W001) and a
+/// truncated text (W002), derived from the tree by those two rules, with
+/// their default severities.
+pub(crate) fn input_findings(text: &str, doc: &Document) -> Vec<Diagnostic> {
+    let tag = |rule: &rules::Rule, mut d: Diagnostic| {
+        d.rule = rule.info.id.to_string();
+        d.severity = rule.info.severity;
+        d
+    };
+    let mut out: Vec<Diagnostic> = rules::web_noise::find(text, doc)
+        .into_iter()
+        .map(|d| tag(&rules::web_noise::RULE, d))
+        .collect();
+    out.extend(rules::truncated::find(text, doc).map(|d| tag(&rules::truncated::RULE, d)));
+    out
 }
 
 /// Checks an already parsed document (`doc` must come from `text`). The

@@ -7,7 +7,7 @@ use crate::diagnostic::Edit;
 use crate::marker::{Marker, MarkerFamily};
 
 use super::context::{edit, Ctx};
-use super::text::{arabic, chinese, numeral_range};
+use super::scan::{arabic, chinese, numeral_range};
 
 /// Headings of one family under one parent, in order.
 #[derive(Clone, Debug)]
@@ -158,7 +158,7 @@ fn numeral_text(m: &Marker, n: u32) -> Option<String> {
     let num = &written[s..e];
     if num
         .chars()
-        .any(|c| c.is_ascii_digit() || super::text::is_fullwidth_digit(c))
+        .any(|c| c.is_ascii_digit() || crate::text::is_fullwidth_digit(c))
     {
         Some(arabic(n, m.fullwidth_digits))
     } else {

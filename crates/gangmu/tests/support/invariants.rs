@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use gangmu::lint::{self, Config};
-use gangmu::{Diagnostic, Document, Node, Span};
+use gangmu::{Diagnostic, Document, Enumeration, Heading, Item, Node, Paragraph, Section, Span};
 
 fn on_boundaries(text: &str, span: Span, what: &str) {
     assert!(
@@ -73,16 +73,16 @@ fn check_node(text: &str, node: &Node, section_depth: u32) {
         }
     }
     match node {
-        Node::Section {
+        Node::Section(Section {
             depth, children, ..
-        } => {
+        }) => {
             assert!(*depth >= 1, "a section's depth should be at least 1");
             assert!(
                 *depth > section_depth,
                 "a section of depth {depth} should not sit inside a section of depth {section_depth}"
             );
             match children.first() {
-                Some(Node::Heading { depth: h, .. }) => assert_eq!(
+                Some(Node::Heading(Heading { depth: h, .. })) => assert_eq!(
                     h, depth,
                     "a section should open with a heading of its own depth"
                 ),
@@ -96,13 +96,13 @@ fn check_node(text: &str, node: &Node, section_depth: u32) {
             }
             return;
         }
-        Node::Heading {
+        Node::Heading(Heading {
             depth,
             marker,
             title,
             level,
             ..
-        } => {
+        }) => {
             assert!(*depth >= 1, "a heading's depth should be at least 1");
             assert_eq!(
                 *depth, section_depth,
@@ -133,7 +133,7 @@ fn check_node(text: &str, node: &Node, section_depth: u32) {
                 assert!(level.is_none(), "an unnumbered heading has no level");
             }
         }
-        Node::Item { marker, .. } => {
+        Node::Item(Item { marker, .. }) => {
             on_boundaries(text, marker.span, "item marker");
             assert!(
                 span.contains(marker.span) && marker.span.start == span.start,
@@ -145,18 +145,18 @@ fn check_node(text: &str, node: &Node, section_depth: u32) {
                 "an item marker's text should be the bytes of its span"
             );
         }
-        Node::Paragraph { children, .. } => {
+        Node::Paragraph(Paragraph { children, .. }) => {
             for c in children {
                 assert!(
-                    matches!(c, Node::Text { .. } | Node::Enumeration { .. }),
+                    matches!(c, Node::Text(_) | Node::Enumeration(_)),
                     "a paragraph should hold only text and enumerations, not {}",
                     c.type_name()
                 );
             }
         }
-        Node::Enumeration { children, .. } => {
+        Node::Enumeration(Enumeration { children, .. }) => {
             assert!(
-                children.iter().all(|c| matches!(c, Node::Item { .. })),
+                children.iter().all(|c| matches!(c, Node::Item(_))),
                 "an enumeration should hold only items"
             );
         }

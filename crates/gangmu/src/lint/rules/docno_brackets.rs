@@ -9,7 +9,7 @@ use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
-use crate::lint::text::has;
+use crate::lint::scan::has;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};

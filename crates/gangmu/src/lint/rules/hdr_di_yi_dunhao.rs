@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use crate::lint::context::{diag, edit, with_fix, BlockKind, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::{char_before, is_cjk};
+use crate::lint::scan::char_before;
+use crate::text::is_cjk;
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
 

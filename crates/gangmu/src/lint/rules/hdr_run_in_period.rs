@@ -7,7 +7,7 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::is_cjk;
+use crate::text::is_cjk;
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity};
 
@@ -73,7 +73,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some((s, e, rep)) = found {
             let d = diag(
                 crate::Span::new(m.span.start, e),
-                format!("段首标题“{}”后缺少句号", crate::lint::text::excerpt(&ctx.text[h.title.start..s], 20)),
+                format!("段首标题“{}”后缺少句号", crate::lint::scan::excerpt(&ctx.text[h.title.start..s], 20)),
                 "a run-in heading should end with `。` before its body".to_string(),
             );
             out.push(with_fix(d, false, vec![edit(s, e, rep)]));

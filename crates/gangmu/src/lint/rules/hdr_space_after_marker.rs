@@ -8,7 +8,7 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::is_space;
+use crate::text::is_space;
 use crate::lint::{RuleInfo, Source};
 use crate::marker::MarkerFamily;
 use crate::{Diagnostic, Severity, Span};
@@ -75,5 +75,17 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("HDR006");
+    }
+
+    #[test]
+    fn reports_every_space_the_parser_strips_after_a_marker() {
+        // The parser and this rule share one white-space class: a thin space
+        // (U+2009) or NBSP after `一、` is stripped from the heading's title and
+        // reported here.
+        for space in ['\u{2009}', '\u{00A0}', '\u{3000}', ' '] {
+            let text = format!("一、{space}总则\n正文。\n");
+            let d = fires("HDR006", &text);
+            assert!(text[d[0].span.range()].ends_with(space), "{space:?}");
+        }
     }
 }

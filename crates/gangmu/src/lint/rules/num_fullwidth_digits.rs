@@ -5,7 +5,8 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::{is_fullwidth_digit, non_ideographs};
+use crate::lint::scan::non_ideographs;
+use crate::text::is_fullwidth_digit;
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
 

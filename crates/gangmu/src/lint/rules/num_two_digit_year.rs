@@ -7,7 +7,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::lint::text::has;
+use crate::lint::scan::has;
 use crate::lint::context::{diag, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};

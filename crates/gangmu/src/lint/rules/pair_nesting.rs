@@ -5,7 +5,7 @@
 //! `“…‘…’…”`. The safe fix writes the inner pair in the inner form.
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
-use crate::lint::text::MAX_OPEN_MARKS;
+use crate::lint::scan::MAX_OPEN_MARKS;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};

@@ -8,7 +8,8 @@
 //! List markers in running text (`1）`, `a)`) are not brackets.
 
 use crate::lint::context::{diag, Ctx};
-use crate::lint::text::MAX_OPEN_MARKS;
+use crate::lint::scan::MAX_OPEN_MARKS;
+use crate::text::ends_sentence;
 use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
@@ -74,14 +75,6 @@ fn list_marker_before(s: &str, i: usize) -> bool {
         None => true,
         Some(c) => c.is_whitespace() || "。；;：:，,、！？\u{3000}".contains(c),
     }
-}
-
-/// Whether the unit ends a sentence, looking through closing marks.
-fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '\u{3000}' | '*' | '#' | '”' | '’' | '）' | ')' | '》' | '〕' | '】')
-    });
-    t.is_empty() || t.ends_with(['。', '！', '？', '；', '：', '…', '!', '?', ';', ':'])
 }
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

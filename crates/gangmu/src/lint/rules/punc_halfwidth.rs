@@ -9,7 +9,8 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::{char_at, char_before, is_chinese, is_cjk, MAX_OPEN_MARKS};
+use crate::lint::scan::{char_at, char_before, MAX_OPEN_MARKS};
+use crate::text::{is_chinese, is_cjk};
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
 

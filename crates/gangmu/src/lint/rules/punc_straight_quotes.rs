@@ -6,7 +6,8 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::{char_at, char_before, is_chinese};
+use crate::lint::scan::{char_at, char_before};
+use crate::text::is_chinese;
 use crate::lint::{RuleInfo, Source};
 use crate::{Diagnostic, Severity, Span};
 

@@ -7,7 +7,7 @@
 
 use crate::lint::context::{diag, edit, with_fix, Ctx};
 use crate::lint::rules::{Rule, RuleDoc};
-use crate::lint::text::{chinese, numeral_range};
+use crate::lint::scan::{chinese, numeral_range};
 use crate::lint::{RuleInfo, Source};
 use crate::marker::MarkerFamily;
 use crate::{Diagnostic, Severity, Span};

@@ -34,54 +34,19 @@ pub(crate) const RULE: Rule = Rule {
     check,
 };
 
-/// The 15 statutory types, then types common in practice; longest first
-/// within overlaps does not matter since only the match is reported.
-const TYPES: &[&str] = &[
-    "决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要",
-    "方案", "办法", "规定", "条例", "细则", "规则", "规程", "总结", "讲话", "记录", "体会", "计划", "要点", "规划", "纲要",
-    "法", "章程", "守则", "准则", "指引", "指南", "清单", "措施", "解释", "答复", "说明", "提纲", "发言", "汇报", "制度",
-    "标准", "规范", "公约", "协议", "声明", "名单", "简报", "致辞", "讲稿", "发言稿", "建议", "倡议书", "决算", "预算",
-    "白皮书", "公示", "宣言", "答记者问", "主持词", "演讲", "报告会", "研讨材料", "材料", "目录", "议程", "实施方案",
-];
-
-fn strip_tail(t: &str) -> &str {
-    let mut t = t.trim_end_matches(['*', ' ', '\u{3000}']);
-    loop {
-        let before = t;
-        if t.ends_with('）') || t.ends_with(')') {
-            if let Some(i) = t.rfind(['（', '(']) {
-                t = t[..i].trim_end();
-            }
-        }
-        if t == before {
-            return t;
-        }
-    }
-}
-
-/// The 文种 a title ends with (`请示`, `通知`…), if any.
-pub(crate) fn doc_type_of(title: &str) -> Option<&'static str> {
-    let t = strip_tail(title);
-    TYPES
-        .iter()
-        .filter(|w| t.ends_with(*w))
-        .max_by_key(|w| w.len())
-        .copied()
-}
-
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some((span, title)) = ctx.title else { return };
     let span = ctx.content(span).0;
-    if strip_tail(title).ends_with("请示报告") {
+    if crate::text::strip_trailing_parentheticals(title).ends_with("请示报告") {
         out.push(diag(
             span,
             "“请示报告”不是规范文种：请示与报告应分别行文",
             "`请示报告` is not a document type: a 请示 and a 报告 are separate documents",
         ));
-    } else if doc_type_of(title).is_none() {
+    } else if crate::text::doc_type_of(title).is_none() {
         out.push(diag(
             span,
-            format!("标题“{}”缺少文种", crate::lint::text::excerpt(title, 30)),
+            format!("标题“{}”缺少文种", crate::lint::scan::excerpt(title, 30)),
             "the title names no document type (文种)",
         ));
     }
@@ -98,8 +63,8 @@ mod tests {
 
     #[test]
     fn reads_the_doc_type() {
-        assert_eq!(super::doc_type_of("关于拨付经费的请示"), Some("请示"));
-        assert_eq!(super::doc_type_of("某某办法（试行）"), Some("办法"));
-        assert_eq!(super::doc_type_of("关于加强管理"), None);
+        assert_eq!(crate::text::doc_type_of("关于拨付经费的请示"), Some("请示"));
+        assert_eq!(crate::text::doc_type_of("某某办法（试行）"), Some("办法"));
+        assert_eq!(crate::text::doc_type_of("关于加强管理"), None);
     }
 }

@@ -1,14 +1,75 @@
-//! Which marker family is which level: inferred from the whole document, with
-//! the GB/T 9704 order (and 编 > 章 > 节 > 条 for regulations) as the default.
+//! Stage 8, depths: which marker family is which level, inferred from the
+//! whole document, with the GB/T 9704 order (and 编 > 章 > 节 > 条 for
+//! regulations) as the default.
 //!
 //! Depths are assigned in one pass with an explicit stack of open levels. The
 //! document's own evidence — a family whose item 1 follows a heading of another
 //! family opens a level under it — overrides the canonical order when the two
-//! disagree.
+//! disagree. Each segment (the main document, each attachment) is read on its
+//! own: an attachment's headings start again at depth 1.
 
 use std::collections::HashMap;
 
-use crate::marker::MarkerFamily;
+use crate::marker::{Marker, MarkerFamily};
+use crate::text::ends_sentence;
+
+use super::{LineKind, Page};
+
+/// An unnumbered heading right after a numbered one is its child when at
+/// most this many paragraphs separate them (report_gwr_*: a numbered part,
+/// then its unnumbered sections).
+const UNNUMBERED_CHILD_MAX_PARAGRAPHS: usize = 2;
+
+/// The depth of every heading line (`None` for other lines), segment by
+/// segment: lines `0..` up to the first attachment, then each attachment.
+pub(crate) fn depths(
+    page: &Page<'_>,
+    kinds: &[LineKind],
+    markers: &[Marker],
+    attachments: &[usize],
+) -> Vec<Option<u32>> {
+    let n = page.len();
+    let mut out = vec![None; n];
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend_from_slice(attachments);
+    bounds.push(n);
+    for w in bounds.windows(2) {
+        let mut idx = Vec::new();
+        let mut facts = Vec::new();
+        let mut paragraphs = 0usize;
+        for (i, &kind) in kinds.iter().enumerate().take(w[1]).skip(w[0]) {
+            match kind {
+                LineKind::Heading(m) => {
+                    let m = m.map(|id| id.get(markers));
+                    let key = match m {
+                        Some(m) => LevelKey::Numbered(m.family),
+                        None => LevelKey::Unnumbered {
+                            sentence: page.content(i).contains('，')
+                                || page.content(i).contains(','),
+                        },
+                    };
+                    facts.push(HeadingFacts {
+                        key,
+                        ordinal: m.map_or(0, |m| m.ordinal),
+                        paragraphs_before: paragraphs,
+                    });
+                    idx.push(i);
+                    paragraphs = 0;
+                }
+                LineKind::Body
+                    if i == 0 || page.is_blank(i - 1) || ends_sentence(page.content(i - 1)) =>
+                {
+                    paragraphs += 1;
+                }
+                _ => {}
+            }
+        }
+        for (k, d) in assign_depths(&facts).into_iter().enumerate() {
+            out[idx[k]] = Some(d);
+        }
+    }
+    out
+}
 
 /// A level key: a marker family, or an unnumbered heading of one style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -142,7 +203,9 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
                     let child = match prev {
                         Some(p) => match p.key {
                             LevelKey::Unnumbered { .. } => true, // other style: nested
-                            LevelKey::Numbered(_) => h.paragraphs_before <= 2,
+                            LevelKey::Numbered(_) => {
+                                h.paragraphs_before <= UNNUMBERED_CHILD_MAX_PARAGRAPHS
+                            }
                         },
                         None => false,
                     };

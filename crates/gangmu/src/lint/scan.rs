@@ -1,56 +1,5 @@
-//! Character classes and small text helpers shared by the rules.
-
-/// CJK ideographs (the characters of Chinese wording).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
-/// Full-width Chinese punctuation.
-pub(crate) fn is_cjk_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '〈'
-            | '〉'
-            | '【'
-            | '】'
-            | '〔'
-            | '〕'
-            | '…'
-            | '—'
-    )
-}
-
-/// A character of Chinese text: an ideograph or full-width punctuation.
-pub(crate) fn is_chinese(c: char) -> bool {
-    is_cjk(c) || is_cjk_punct(c)
-}
-
-/// Full-width digits ０–９.
-pub(crate) fn is_fullwidth_digit(c: char) -> bool {
-    ('０'..='９').contains(&c)
-}
-
-/// White space as scraped text has it (ASCII, U+3000, NBSP, zero-width).
-pub(crate) fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{200B}' | '\u{FEFF}' | '\u{2002}' | '\u{2003}'
-    )
-}
+//! Scanning helpers shared by the rules (the character classes they use are
+//! in [`crate::text`]).
 
 /// The characters of `s` other than the ideographs U+4000–U+9FFF, with their
 /// byte offsets, in order.
@@ -119,9 +68,8 @@ pub(crate) fn arabic(n: u32, fullwidth: bool) -> String {
 /// Byte range (relative to `s`) of the first run of numeral characters in a
 /// marker's text: Chinese numerals, or Arabic digits (ASCII or full-width).
 pub(crate) fn numeral_range(s: &str) -> Option<(usize, usize)> {
-    let is_num = |c: char| {
-        crate::numeral::is_chinese_numeral_char(c) || c.is_ascii_digit() || is_fullwidth_digit(c)
-    };
+    let is_num =
+        |c: char| crate::numeral::is_chinese_numeral_char(c) || crate::text::is_any_digit(c);
     let start = s.char_indices().find(|&(_, c)| is_num(c))?.0;
     let end = s[start..]
         .char_indices()

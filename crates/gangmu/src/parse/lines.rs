@@ -1,29 +1,7 @@
 //! Lines of the input and what surrounds their text: indentation, Markdown
 //! markup, glued page numbers, trailing white space and line breaks.
 
-/// White space as it appears in scraped documents: ASCII, U+3000, NBSP and the
-/// zero-width characters (and a BOM).
-pub(crate) fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t'
-            | '\u{3000}'
-            | '\u{00A0}'
-            | '\u{200B}'
-            | '\u{200C}'
-            | '\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{000C}'
-            | '\u{000B}'
-            | '\u{2002}'
-            | '\u{2003}'
-            | '\u{2009}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}' | '\u{2028}' | '\u{2029}'
-    )
-}
+use crate::text::is_space;
 
 /// One line of the input with the byte offsets of its parts:
 /// `start ≤ content_start ≤ content_end ≤ end ≤ next`.
@@ -142,6 +120,26 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// The line of `text` that holds byte `pos` (the start of a node, say), as
+/// [`split_lines`] would have read it.
+pub(crate) fn line_at(text: &str, pos: usize) -> Line {
+    let pos = pos.min(text.len());
+    let start = text[..pos].rfind(['\n', '\r']).map_or(0, |k| k + 1);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |k| start + k);
+    analyse(text, start, end, end)
+}
+
+/// The last line of a node whose span ends at `end` (after the line break
+/// of its last line, as paragraphs and noise do).
+pub(crate) fn line_ending_at(text: &str, end: usize) -> Line {
+    let end = text[..end.min(text.len())]
+        .trim_end_matches(['\n', '\r'])
+        .len();
+    line_at(text, end)
+}
+
 fn analyse(text: &str, start: usize, end: usize, next: usize) -> Line {
     let mut cs = skip_spaces(text, start, end);
     let mut md_heading = 0u8;
@@ -200,39 +198,6 @@ fn analyse(text: &str, start: usize, end: usize, next: usize) -> Line {
     }
 }
 
-/// The number of characters in `s`.
-pub(crate) fn char_len(s: &str) -> usize {
-    s.chars().count()
-}
-
-/// Whether `c` ends a sentence or a clause that cannot continue on the next line.
-pub(crate) fn is_terminal(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '：' | ':' | '…'
-    )
-}
-
-/// Whether the text ends a sentence, looking through closing quotes and brackets.
-pub(crate) fn ends_sentence(s: &str) -> bool {
-    for c in s.chars().rev() {
-        if matches!(c, '”' | '’' | '"' | '」' | '』' | '）' | ')' | '*') {
-            continue;
-        }
-        if c == '.' {
-            // An ASCII full stop after Chinese text ends a sentence; after a
-            // digit or a letter it is part of a number or an abbreviation.
-            return s
-                .trim_end_matches(['”', '’', '"', '」', '』', '）', ')', '*', '.'])
-                .chars()
-                .next_back()
-                .is_some_and(|p| !p.is_ascii_alphanumeric());
-        }
-        return is_terminal(c);
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,11 +237,5 @@ mod tests {
         let lines = split_lines("");
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].next, 0);
-    }
-
-    #[test]
-    fn reads_sentence_ends_through_quotes() {
-        assert!(ends_sentence("要求“做好。”"));
-        assert!(!ends_sentence("过去五年的回顾"));
     }
 }

@@ -1,0 +1,18 @@
+//! Character classes, sentence ends and word lists: the one copy that the
+//! parser, the linter, the renderers and the chunker all use.
+//!
+//! Nothing here weighs context: each function looks at a character or a
+//! string on its own. The parse stages and the lint rules decide what the
+//! answers mean where they use them.
+
+mod chars;
+mod words;
+
+pub(crate) use chars::{
+    char_len, comparable, comparable_hash, comparable_string, ends_sentence, is_any_digit,
+    is_chinese, is_cjk, is_fullwidth_digit, is_space, is_unit_char,
+};
+pub(crate) use words::{
+    doc_type_of, ends_title, is_greeting, names_an_organ, strip_trailing_parentheticals,
+    ORGAN_SUFFIXES,
+};
