@@ -346,32 +346,29 @@ fn arabic_delimiter(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// A bare numeral and its delimiter: `一、` or `1.`.
+fn delimited(family: MarkerFamily, (ordinal, close): (u32, &str)) -> Raw<'_> {
+    Raw {
+        family,
+        ordinal,
+        open: None,
+        close: Some(close),
+        extra: None,
+    }
+}
+
 fn chinese_comma(i: &str) -> IResult<&str, Raw<'_>> {
-    let (rest, (n, d)) = (chinese_numeral, chinese_delimiter).parse(i)?;
-    Ok((
-        rest,
-        Raw {
-            family: MarkerFamily::ChineseComma,
-            ordinal: n,
-            open: None,
-            close: Some(d),
-            extra: None,
-        },
-    ))
+    map((chinese_numeral, chinese_delimiter), |p| {
+        delimited(MarkerFamily::ChineseComma, p)
+    })
+    .parse(i)
 }
 
 fn arabic_dot(i: &str) -> IResult<&str, Raw<'_>> {
-    let (rest, (n, d)) = (arabic_numeral, arabic_delimiter).parse(i)?;
-    Ok((
-        rest,
-        Raw {
-            family: MarkerFamily::ArabicDot,
-            ordinal: n,
-            open: None,
-            close: Some(d),
-            extra: None,
-        },
-    ))
+    map((arabic_numeral, arabic_delimiter), |p| {
+        delimited(MarkerFamily::ArabicDot, p)
+    })
+    .parse(i)
 }
 
 /// `1.1`, `1.1.1`, `2.3.4.1` — at most two digits a component.
