@@ -138,13 +138,7 @@ impl Server {
     /// assert_eq!(s.warning(), None);
     /// ```
     pub fn warning(&self) -> Option<String> {
-        (!self.addr.ip().is_loopback()).then(|| {
-            format!(
-                "warning: listening on {}, which other machines can reach; drafts sent to this \
-                 server cross the network unencrypted. Use --host 127.0.0.1 to keep it on this machine.",
-                self.addr.ip()
-            )
-        })
+        exposure_warning(self.addr)
     }
 
     /// Answers requests until Ctrl-C or SIGTERM, then finishes the requests
@@ -217,6 +211,24 @@ impl Running {
         let _ = self.stop.send(());
         let _ = self.thread.join();
     }
+}
+
+/// The warning for a server bound to `addr`, when other machines can reach it.
+fn exposure_warning(addr: SocketAddr) -> Option<String> {
+    if addr.ip().is_loopback() {
+        return None;
+    }
+    let names = if addr.ip().is_unspecified() {
+        " Requests must still name this machine as 127.0.0.1, localhost or a name given with \
+         --allow-host."
+    } else {
+        ""
+    };
+    Some(format!(
+        "warning: listening on {}, which other machines can reach; drafts sent to this server \
+         cross the network unencrypted. Use --host 127.0.0.1 to keep it on this machine.{names}",
+        addr.ip()
+    ))
 }
 
 /// Two threads answer connections; the analyses run on the blocking pool.
@@ -298,5 +310,31 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         "" | "s" => Ok(Duration::from_secs(n)),
         "min" | "m" => Ok(Duration::from_secs(n * 60)),
         _ => Err(format!("`{s}`: unknown unit (use ms, s or min)")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_binds_go_without_a_warning() {
+        for loopback in ["127.0.0.1:8765", "127.0.0.2:80", "[::1]:8765"] {
+            assert_eq!(
+                exposure_warning(loopback.parse().unwrap()),
+                None,
+                "{loopback}"
+            );
+        }
+        let lan = exposure_warning("192.168.1.5:8765".parse().unwrap()).expect("a warning");
+        assert!(
+            lan.contains("192.168.1.5") && lan.contains("--host 127.0.0.1"),
+            "{lan}"
+        );
+        let any = exposure_warning("0.0.0.0:8765".parse().unwrap()).expect("a warning");
+        assert!(
+            any.contains("--allow-host"),
+            "says how other names get in: {any}"
+        );
     }
 }
