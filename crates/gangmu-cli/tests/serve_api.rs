@@ -6,6 +6,7 @@
 mod serve_http;
 
 use std::collections::BTreeSet;
+use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -536,7 +537,25 @@ fn a_request_that_takes_too_long_is_cut_at_the_limit_and_the_server_goes_on() {
         took >= Duration::from_millis(350) && took < Duration::from_secs(5),
         "should be cut at the limit, was cut after {took:?}"
     );
+    // Headers that never end (slowloris): the connection is closed at the limit.
+    for partial in [
+        &b"POST /v1/lint HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "[..],
+        b"",
+    ] {
+        let mut c = serve_http::connect(s.addr);
+        c.write_all(partial).unwrap();
+        let started = Instant::now();
+        let mut buf = Vec::new();
+        let _ = c.read_to_end(&mut buf);
+        let took = started.elapsed();
+        assert!(
+            took >= Duration::from_millis(350) && took < Duration::from_secs(5),
+            "a connection with unfinished headers ({} bytes) should be closed at the limit, not after {took:?}",
+            partial.len()
+        );
+    }
     assert!(s.alive());
+    assert_eq!(s.post_text("/v1/lint", "一.总则\n").status, 200);
     drop(s);
     // An analysis that runs longer than the limit: a large document, a short limit.
     let mut s = Server::start(&["--quiet", "--timeout", "100ms", "--max-body", "64MiB"]);

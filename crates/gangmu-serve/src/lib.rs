@@ -9,9 +9,11 @@
 //! time of a request (answered `413` and `408` with JSON errors), writes
 //! nothing to disk, and logs only method, path, status and timing.
 //!
-//! The stack is axum on tokio (hyper underneath): the most used and best kept
-//! Rust HTTP stack, small enough for one binary, with the body and timeout
-//! control the limits need. The analyses are CPU-bound, so they run on
+//! The stack is axum on tokio, with hyper's HTTP/1 underneath: the most used
+//! and best kept Rust HTTP stack, small enough for one binary, with the body
+//! and timeout control the limits need. Connections are accepted here rather
+//! than by `axum::serve`, so that hyper gets a timer and cuts connections
+//! whose headers never end. The analyses are CPU-bound, so they run on
 //! tokio's blocking pool, at most one per core at a time.
 //!
 //! ```
@@ -173,16 +175,50 @@ impl Server {
         Running { stop: tx, thread }
     }
 
+    /// Accepts connections until `stop`, each served by hyper's HTTP/1 with
+    /// a timer, so that a client that never finishes its headers is cut at
+    /// the same time limit as a slow request (axum's own `serve` has no
+    /// header timeout); then lets the requests under way finish.
     async fn serve(
         self,
         stop: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> io::Result<()> {
         let listener = tokio::net::TcpListener::from_std(self.listener)?;
+        let limit = self.options.request_timeout;
         let state = Arc::new(guard::State::new(self.options, self.addr));
         let app = api::router(state);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(stop)
-            .await
+        let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+        let mut stop = std::pin::pin!(stop);
+        loop {
+            let stream = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok((stream, _)) => stream,
+                    // Out of file descriptors or the like: wait, do not spin.
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                },
+                () = &mut stop => break,
+            };
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(limit);
+            let conn = http.serve_connection(
+                hyper_util::rt::TokioIo::new(stream),
+                hyper_util::service::TowerToHyperService::new(app.clone()),
+            );
+            let conn = graceful.watch(conn);
+            tokio::spawn(async move {
+                let _ = conn.await;
+            });
+        }
+        // Requests under way are answered within one time limit.
+        tokio::select! {
+            () = graceful.shutdown() => {},
+            () = tokio::time::sleep(limit + Duration::from_secs(1)) => {},
+        }
+        Ok(())
     }
 }
 
