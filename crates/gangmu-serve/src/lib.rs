@@ -112,8 +112,20 @@ impl Server {
     /// assert!(gangmu_serve::Server::bind(o).is_ok());
     /// ```
     pub fn bind(options: ServeOptions) -> io::Result<Server> {
-        let listener = std::net::TcpListener::bind((options.host, options.port))?;
-        listener.set_nonblocking(true)?;
+        // A backlog of 1024, not the 128 of std's `bind`: with more
+        // connections arriving at once than the backlog holds, the kernel drops
+        // their SYNs and the clients wait a second to retry.
+        let addr = SocketAddr::new(options.host, options.port);
+        let socket = socket2::Socket::new(
+            socket2::Domain::for_address(addr),
+            socket2::Type::STREAM,
+            None,
+        )?;
+        socket.set_reuse_address(true)?;
+        socket.bind(&addr.into())?;
+        socket.listen(1024)?;
+        socket.set_nonblocking(true)?;
+        let listener: std::net::TcpListener = socket.into();
         let addr = listener.local_addr()?;
         Ok(Server {
             listener,
