@@ -26,6 +26,9 @@ step "tools: maturin, pytest, mypy, ruff"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     "maturin>=1.5,<2" "pytest>=7" "mypy>=1.8" "ruff>=0.4"
 
+step "retrieval frameworks for the integration tests (langchain-text-splitters, llama-index-core)"
+VENV="$venv" bash "$root/scripts/install-retrieval-extras.sh"
+
 step "ruff check python tests/python"
 "$venv/bin/ruff" check python tests/python
 "$venv/bin/ruff" format --check python tests/python

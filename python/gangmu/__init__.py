@@ -26,6 +26,7 @@ from typing import Any, Union
 from ._errors import ConfigError, DecodeError, GangmuError
 from ._native import (
     Chunk,
+    ChunkPart,
     Config,
     Diagnostic,
     Document,
@@ -47,6 +48,7 @@ from ._rules import RULE_IDS, RuleId
 __all__ = [
     "RULE_IDS",
     "Chunk",
+    "ChunkPart",
     "Config",
     "ConfigError",
     "DecodeError",

@@ -33,7 +33,7 @@ def python_blocks(path: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("page", ["docs/python.md", "README.md"])
+@pytest.mark.parametrize("page", ["docs/python.md", "docs/retrieval.md", "README.md"])
 def test_markdown_code_blocks_run(page: str) -> None:
     path = REPO / page
     if not path.exists():

@@ -15,6 +15,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyIterator, PyList, PySlice, PyString, PyTuple};
 
+use crate::chunk::Chunk;
 use crate::config::config_json;
 use crate::diagnostic::{self, Diagnostic};
 
@@ -53,25 +54,25 @@ impl Deref for Source {
 
 /// Everything a document and its node handles share.
 pub(crate) struct Parsed {
-    source: Source,
+    pub(crate) source: Source,
     text: Py<PyString>,
-    doc: gangmu::Document,
+    pub(crate) doc: gangmu::Document,
     index: OnceLock<LineIndex>,
     config: Option<CoreConfig>,
     encoding: Option<String>,
 }
 
 impl Parsed {
-    fn index(&self) -> &LineIndex {
+    pub(crate) fn index(&self) -> &LineIndex {
         self.index.get_or_init(|| LineIndex::new(&self.source))
     }
 
-    fn cp(&self, byte: usize) -> usize {
+    pub(crate) fn cp(&self, byte: usize) -> usize {
         self.index().char_offset(byte)
     }
 
     /// `text[start:end]` of the Python string, by byte span.
-    fn slice<'py>(&self, py: Python<'py>, span: Span) -> PyResult<Bound<'py, PyString>> {
+    pub(crate) fn slice<'py>(&self, py: Python<'py>, span: Span) -> PyResult<Bound<'py, PyString>> {
         let slice = PySlice::new(
             py,
             self.cp(span.start) as isize,
@@ -340,36 +341,32 @@ impl Document {
         Ok(self.lint_with(py, config.as_ref()))
     }
 
-    /// Structure-aware chunks for retrieval, at most ``max_chars`` characters
-    /// each; pieces of a section that had to be cut share ``overlap``
-    /// characters.
+    /// Structure-aware chunks for retrieval, each with its title, document
+    /// number, heading path, citation and ids (see :class:`Chunk`).
+    ///
+    /// The budget is ``max_chars`` characters (default 1000), or
+    /// ``max_tokens`` counted by ``length_function`` (any callable from
+    /// ``str`` to ``int``, such as a tokenizer's token count). Small sibling
+    /// sections are packed up to the budget inside their parent, each keeping
+    /// its citation in ``parts``; a section too large is cut at its
+    /// subsections, paragraphs, enumeration items, then sentences. Pieces of
+    /// a run that had to be cut share ``overlap`` (in the budget's unit).
     ///
     /// >>> doc = parse("一、总则\n正文。\n二、附则\n附文。\n")
-    /// >>> [(c.text, c.heading_path) for c in doc.chunks(max_chars=10)]
-    /// [('一、总则\n正文。', ['一、总则']), ('二、附则\n附文。', ['二、附则'])]
-    #[pyo3(signature = (max_chars = 1000, overlap = 0))]
-    fn chunks(&self, py: Python<'_>, max_chars: usize, overlap: usize) -> PyResult<Vec<Chunk>> {
-        if max_chars == 0 || overlap >= max_chars {
-            return Err(PyValueError::new_err(format!(
-                "need max_chars >= 1 and overlap < max_chars (got max_chars={max_chars}, overlap={overlap})"
-            )));
-        }
-        let p = &*self.0;
-        let chunks = py.detach(|| gangmu::chunk::chunks(&p.source, &p.doc, max_chars, overlap));
-        chunks
-            .into_iter()
-            .map(|c| {
-                Ok(Chunk {
-                    text: p.slice(py, c.span)?.unbind(),
-                    start: p.cp(c.span.start),
-                    end: p.cp(c.span.end),
-                    byte_start: c.span.start,
-                    byte_end: c.span.end,
-                    line: p.index().line(c.span.start),
-                    heading_path: c.heading_path,
-                })
-            })
-            .collect()
+    /// >>> [(c.text, c.heading_path, c.citation) for c in doc.chunks(max_chars=10)]
+    /// [('一、总则\n正文。', ['一、总则'], '一、'), ('二、附则\n附文。', ['二、附则'], '二、')]
+    /// >>> [c.citation for c in doc.chunks(max_tokens=20, length_function=lambda s: len(s.encode()) // 3)]
+    /// ['一、二、']
+    #[pyo3(signature = (max_chars = None, overlap = 0, *, max_tokens = None, length_function = None))]
+    fn chunks(
+        &self,
+        py: Python<'_>,
+        max_chars: Option<usize>,
+        overlap: usize,
+        max_tokens: Option<usize>,
+        length_function: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Chunk>> {
+        crate::chunk::chunks(py, &self.0, max_chars, overlap, max_tokens, length_function)
     }
 
     /// The tree as a dict (the ``gangmu/1`` JSON contract: spans in bytes).
@@ -696,36 +693,5 @@ impl Marker {
             "<gangmu.Marker {:?} {} {}>",
             self.text, self.family, self.ordinal
         )
-    }
-}
-
-/// A chunk of a document for retrieval (see ``Document.chunks``).
-#[pyclass(frozen, get_all, module = "gangmu._native")]
-pub struct Chunk {
-    /// The chunk's text: ``doc.text[chunk.start:chunk.end]``.
-    pub text: Py<PyString>,
-    /// Start, in code points.
-    pub start: usize,
-    /// End, in code points.
-    pub end: usize,
-    /// Start, in bytes.
-    pub byte_start: usize,
-    /// End, in bytes.
-    pub byte_end: usize,
-    /// 1-based line where the chunk starts.
-    pub line: usize,
-    /// Labels of the governing headings, outermost first.
-    pub heading_path: Vec<String>,
-}
-
-#[pymethods]
-impl Chunk {
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let text: String = self.text.bind(py).extract()?;
-        let short: String = text.chars().take(20).collect();
-        Ok(format!(
-            "<gangmu.Chunk {}:{} {:?} {:?}>",
-            self.start, self.end, self.heading_path, short
-        ))
     }
 }

@@ -11,14 +11,16 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use rayon::prelude::*;
 
+mod chunk;
 mod config;
 mod diagnostic;
 mod document;
 mod exceptions;
 
+use chunk::{Chunk, ChunkPart};
 use config::{config_arg, Config};
 use diagnostic::{Diagnostic, Edit, Fix, Rule};
-use document::{Chunk, Document, Marker, Node, Source};
+use document::{Document, Marker, Node, Source};
 
 /// Parses ``text`` into a :class:`Document`. Never raises on a ``str``: text
 /// that is not part of the document becomes ``noise`` nodes. The GIL is
@@ -231,6 +233,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Node>()?;
     m.add_class::<Marker>()?;
     m.add_class::<Chunk>()?;
+    m.add_class::<ChunkPart>()?;
     m.add_class::<Diagnostic>()?;
     m.add_class::<Fix>()?;
     m.add_class::<Edit>()?;

@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod chrome;
 pub mod chunk;
 mod decode;
 mod diagnostic;
@@ -46,8 +47,8 @@ pub use numeral::{chinese_numeral_value, to_chinese_numeral};
 pub use parse::parse_marker;
 pub use span::{LineIndex, Span};
 pub use tree::{
-    Attachment, Blank, Continuation, Document, Enumeration, Heading, Item, Meta, MetaKind, Node,
-    Noise, NoiseKind, Paragraph, Section, Subtitle, Text, Title, Walk, SCHEMA,
+    Attachment, Blank, Continuation, Document, Entry, Enumeration, Heading, Item, Meta, MetaKind,
+    Node, Noise, NoiseKind, Paragraph, Section, Subtitle, Text, Title, Walk, SCHEMA,
 };
 
 /// Parses `text` into a [`Document`]. Never fails and never panics: whatever

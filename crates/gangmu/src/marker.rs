@@ -233,7 +233,7 @@ fn numeral(i: &str) -> IResult<&str, (u32, Num)> {
     .parse(i)
 }
 
-/// `第X编/章/节/条/部分/篇`.
+/// `第X编/章/节/条/部分/篇`, also in traditional characters (`第一條`, `第二節`).
 fn regulation_unit(i: &str) -> IResult<&str, Raw<'_>> {
     let (rest, (_, (n, _), unit)) = (
         char('第'),
@@ -241,10 +241,10 @@ fn regulation_unit(i: &str) -> IResult<&str, Raw<'_>> {
         alt((
             value(MarkerFamily::Part, tag("部分")),
             value(MarkerFamily::Part, tag("篇")),
-            value(MarkerFamily::Volume, tag("编")),
+            value(MarkerFamily::Volume, alt((tag("编"), tag("編")))),
             value(MarkerFamily::Chapter, tag("章")),
-            value(MarkerFamily::Section, tag("节")),
-            value(MarkerFamily::Article, tag("条")),
+            value(MarkerFamily::Section, alt((tag("节"), tag("節")))),
+            value(MarkerFamily::Article, alt((tag("条"), tag("條")))),
         )),
     )
         .parse(i)?;

@@ -86,6 +86,7 @@ impl<'a> Ctx<'a> {
         let mut headings = Vec::new();
         let mut blocks = Vec::new();
         let mut attachments = Vec::new();
+        let mut containers = 0;
         let mut title = None;
         // (node, enclosing heading, container)
         let mut stack: Vec<(&'a Node, Option<usize>, usize)> =
@@ -136,12 +137,18 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 Node::Attachment(a) => {
-                    let children = &a.children;
-                    let k = attachments.len() + 1;
+                    containers += 1;
                     let t = a.title().map(|t| (t.span, t.text.clone()));
                     attachments.push(Attachment { title: t });
-                    for c in children.iter().rev() {
-                        stack.push((c, None, k));
+                    for c in a.children.iter().rev() {
+                        stack.push((c, None, containers));
+                    }
+                }
+                // Each document of a collection is numbered on its own.
+                Node::Entry(e) => {
+                    containers += 1;
+                    for c in e.children.iter().rev() {
+                        stack.push((c, None, containers));
                     }
                 }
                 Node::Title(t) => {

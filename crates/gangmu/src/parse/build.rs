@@ -5,12 +5,12 @@ use crate::marker::{Marker, MarkerFamily};
 use crate::span::Span;
 use crate::text::is_space;
 use crate::tree::{
-    Attachment, Blank, Continuation, Heading, Meta, MetaKind, Node, Noise, NoiseKind, Paragraph,
-    Section, Subtitle, Title,
+    Attachment, Blank, Continuation, Entry, Heading, Meta, MetaKind, Node, Noise, NoiseKind,
+    Paragraph, Section, Subtitle, Title,
 };
 
 use super::wrap::paragraph_end;
-use super::{LineKind, Page};
+use super::{LineKind, Page, Segments};
 
 /// The tree, and where each paragraph's text ends.
 pub(crate) struct Tree {
@@ -27,19 +27,28 @@ pub(crate) fn tree(
     kinds: &[LineKind],
     markers: &[Marker],
     depths: &[Option<u32>],
-    attachments: &[usize],
-    end_matters: &[usize],
+    segments: &Segments,
 ) -> Tree {
     let n = page.len();
-    // Lines that open an attachment or an end matter, as flags: a lookup per
-    // line must not cost a scan of the lists.
+    // Lines that open an entry, an attachment or an end matter, as flags: a
+    // lookup per line must not cost a scan of the lists. A page with one
+    // document has no entries.
+    let mut opens_entry = vec![false; n];
+    if segments.documents.len() > 1 {
+        for &d in &segments.documents {
+            opens_entry[d] = true;
+        }
+    }
     let mut opens_attachment = vec![false; n];
-    for &a in attachments {
+    for &a in &segments.attachments {
         opens_attachment[a] = true;
     }
     let mut opens_end_matter = vec![false; n];
-    for &e in end_matters {
+    for &e in &segments.end_matters {
         opens_end_matter[e] = true;
+    }
+    for (k, &entry) in opens_entry.iter().enumerate() {
+        opens_attachment[k] |= entry;
     }
     let mut t = TreeBuilder {
         page,
@@ -54,7 +63,9 @@ pub(crate) fn tree(
     let mut i = 0;
     while i < n {
         let line = &page.lines[i];
-        if t.opens_attachment[i] {
+        if opens_entry[i] {
+            t.b.open_entry(line.start);
+        } else if t.opens_attachment[i] {
             t.b.open_attachment(line.start);
         }
         if t.opens_end_matter[i] {
@@ -376,8 +387,18 @@ impl Builder {
         }));
     }
 
-    fn open_attachment(&mut self, start: usize) {
+    fn open_entry(&mut self, start: usize) {
         while !self.stack.is_empty() {
+            self.close_top();
+        }
+        self.stack.push(Node::Entry(Entry {
+            span: Span::new(start, start),
+            children: Vec::new(),
+        }));
+    }
+
+    fn open_attachment(&mut self, start: usize) {
+        while !matches!(self.stack.last(), None | Some(Node::Entry(_))) {
             self.close_top();
         }
         self.stack.push(Node::Attachment(Attachment {

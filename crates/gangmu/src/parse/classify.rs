@@ -5,6 +5,7 @@
 //! (Markdown front matter, HTML comments, a licence trailer, a list of links
 //! after `相关推荐`).
 
+use crate::chrome;
 use crate::element;
 use crate::marker::{self, parse_bare_numeral, parse_decimal_top, Marker, MarkerFamily, RawMarker};
 use crate::numeral::chinese_numeral;
@@ -159,7 +160,7 @@ pub(crate) fn classify(page: &Page<'_>) -> Classes {
         let c = page.content(i);
         let kind = if let Some(k) = blocks.noise(i, c) {
             LineKind::Noise(k)
-        } else if let Some(k) = element::noise_kind(c, line.md_heading) {
+        } else if let Some(k) = chrome::noise_kind(c) {
             LineKind::Noise(k)
         } else if let Some(mut m) = line_marker(c, line.md_heading) {
             m.span = Span::new(line.content_start, line.content_start + m.span.len());
@@ -238,7 +239,7 @@ impl Blocks {
         }
         if self.license_from.is_none()
             && i * LICENSE_FROM_FRACTION >= self.n
-            && element::starts_license(c)
+            && chrome::starts_license(c)
         {
             self.license_from = Some(i);
         }
@@ -252,7 +253,7 @@ impl Blocks {
             }
             self.trailer = None;
         }
-        if element::starts_trailer(c) && char_len(c) <= TRAILER_HEADER_MAX_CHARS {
+        if chrome::starts_trailer(c) && char_len(c) <= TRAILER_HEADER_MAX_CHARS {
             self.trailer = Some(i * 2 >= self.n);
             return Some(NoiseKind::WebChrome);
         }

@@ -21,17 +21,20 @@ use super::{LineKind, Page};
 const UNNUMBERED_CHILD_MAX_PARAGRAPHS: usize = 2;
 
 /// The depth of every heading line (`None` for other lines), segment by
-/// segment: lines `0..` up to the first attachment, then each attachment.
+/// segment (`starts`: the first line of each; the first is 0): a document,
+/// or an attachment.
 pub(crate) fn depths(
     page: &Page<'_>,
     kinds: &[LineKind],
     markers: &[Marker],
-    attachments: &[usize],
+    starts: &[usize],
 ) -> Vec<Option<u32>> {
     let n = page.len();
     let mut out = vec![None; n];
-    let mut bounds: Vec<usize> = vec![0];
-    bounds.extend_from_slice(attachments);
+    let mut bounds: Vec<usize> = starts.to_vec();
+    if bounds.first() != Some(&0) {
+        bounds.insert(0, 0);
+    }
     bounds.push(n);
     for w in bounds.windows(2) {
         let mut idx = Vec::new();

@@ -4,10 +4,12 @@
 
 use crate::element;
 use crate::text::{
-    char_len, comparable_string, ends_sentence, ends_title, is_greeting, names_an_organ,
+    char_len, comparable_string, ends_sentence, ends_title, is_greeting, is_section_name,
+    names_an_organ,
 };
 use crate::tree::{MetaKind, NoiseKind};
 
+use super::site::TitleChoice;
 use super::title::{is_subtitle_pattern, take_title, title_like};
 use super::wrap::paragraph_end;
 use super::{Decisions, Draft, LineKind, Page};
@@ -41,23 +43,54 @@ pub(crate) struct FrontMatter {
     pub body_start: usize,
 }
 
-/// Reads the front matter from the top of the page.
-pub(crate) fn front_matter(page: &Page<'_>, kinds: &[LineKind]) -> FrontMatter {
-    let mut draft = Draft::new(kinds, 0..page.len());
-    let body_start = read(page, &mut draft);
+/// Reads the front matter of the document in `range`, from its first line;
+/// `choice` is what the site stage found out about its title.
+pub(crate) fn front_matter(
+    page: &Page<'_>,
+    kinds: &[LineKind],
+    range: std::ops::Range<usize>,
+    choice: TitleChoice,
+) -> FrontMatter {
+    let mut draft = Draft::new(kinds, range.clone());
+    let body_start = read(page, &mut draft, range, choice);
     FrontMatter {
         decisions: draft.into_decisions(),
         body_start,
     }
 }
 
-fn read(page: &Page<'_>, draft: &mut Draft<'_>) -> usize {
-    let n = page.len();
+fn read(
+    page: &Page<'_>,
+    draft: &mut Draft<'_>,
+    range: std::ops::Range<usize>,
+    choice: TitleChoice,
+) -> usize {
+    let n = range.end;
     let mut title: Option<(usize, usize)> = None; // first, last line
     let mut subtitles = 0usize;
     let mut decree = false;
-    let mut i = 0;
+    let mut i = range.start;
     while i < n {
+        // Above the title the site stage chose: elements, and the masthead
+        // of a bulletin (`某某政务督查`, `第20期`).
+        if let TitleChoice::At(t) = choice {
+            if i < t {
+                if draft.get(i) == LineKind::Body || matches!(draft.get(i), LineKind::Heading(_)) {
+                    draft.set(i, LineKind::Meta(MetaKind::IssuerMark));
+                }
+                i += 1;
+                continue;
+            }
+            if i == t && title.is_none() {
+                let last = take_title(page, draft, i);
+                title = Some((i, last));
+                i = last + 1;
+                continue;
+            }
+        }
+        if is_section_name(page.content(i)) && title.is_some() {
+            return i;
+        }
         match draft.get(i) {
             LineKind::Meta(_) if element::is_decree(page.content(i)) => {
                 draft.set(i, LineKind::Meta(MetaKind::Decree));
@@ -88,7 +121,7 @@ fn read(page: &Page<'_>, draft: &mut Draft<'_>) -> usize {
             draft.set(i, kind);
         } else if element::is_issuer_mark(c) && title.is_none() {
             draft.set(i, LineKind::Meta(MetaKind::IssuerMark));
-        } else if let Some(t) = title_at(page, draft, title, i) {
+        } else if let Some(t) = title_at(page, draft, title, i, choice) {
             // The title, or a second copy of it (the first was page chrome).
             title = Some(t);
             i = t.1;
@@ -139,8 +172,9 @@ fn title_at(
     draft: &mut Draft<'_>,
     title: Option<(usize, usize)>,
     i: usize,
+    choice: TitleChoice,
 ) -> Option<(usize, usize)> {
-    if !title_like(page, draft.get(i), i) {
+    if !title_like(page, draft.get(i), i) || (title.is_none() && choice == TitleChoice::Untitled) {
         return None;
     }
     if let Some((first, last)) = title {

@@ -30,6 +30,7 @@ mod enumerations;
 mod front;
 mod lines;
 mod segment;
+mod site;
 mod title;
 mod toc;
 mod wrap;
@@ -51,47 +52,54 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
     }
     // 4. Hard wraps.
     let wrapping = wrap::measure(&page, &kinds);
-    // 5. Front matter.
-    let front = front::front_matter(&page, &kinds);
-    apply(&mut kinds, front.decisions);
-    // 6. Segments: attachments, then each segment's end matter, then
-    // 7. the headings of its body.
-    let attachments = segment::attachments(&page, &kinds, front.body_start);
-    apply(&mut kinds, attachments.decisions);
-    let mut end_matters = Vec::new();
-    let mut seen_heading = (0..front.body_start).any(|k| matches!(kinds[k], LineKind::Heading(_)));
-    for (start, limit) in segment::bounds(front.body_start, &attachments.starts, page.len()) {
-        let end_matter = segment::end_matter(&page, &kinds, start, limit);
-        let body_end = match &end_matter {
-            Some(e) => e.start,
-            None => limit,
-        };
-        if let Some(e) = end_matter {
-            end_matters.push(e.start);
-            apply(&mut kinds, e.decisions);
+    // 5. The site's lines and the documents of the page; then, document by
+    // document, its front matter,
+    let layout = site::layout(&page, &kinds);
+    apply(&mut kinds, layout.decisions);
+    let mut segments = Segments::default();
+    let mut seen_heading = false;
+    let ends = layout
+        .documents
+        .iter()
+        .skip(1)
+        .map(|d| d.start)
+        .chain([page.len()]);
+    for (doc, end) in layout.documents.iter().zip(ends) {
+        segments.starts.push(doc.start);
+        segments.documents.push(doc.start);
+        let front = front::front_matter(&page, &kinds, doc.front..end, doc.title);
+        apply(&mut kinds, front.decisions);
+        seen_heading |=
+            (doc.start..front.body_start).any(|k| matches!(kinds[k], LineKind::Heading(_)));
+        // 6. its attachments, each segment's end matter, and
+        // 7. the headings of each segment's body.
+        let attachments = segment::attachments(&page, &kinds, front.body_start..end);
+        apply(&mut kinds, attachments.decisions);
+        segments.starts.extend_from_slice(&attachments.starts);
+        segments.attachments.extend_from_slice(&attachments.starts);
+        for (start, limit) in segment::bounds(front.body_start, &attachments.starts, end) {
+            let end_matter = segment::end_matter(&page, &kinds, start, limit);
+            let body_end = end_matter.as_ref().map_or(limit, |e| e.start);
+            if let Some(e) = end_matter {
+                segments.end_matters.push(e.start);
+                apply(&mut kinds, e.decisions);
+            }
+            let body = body::headings(
+                &page,
+                &kinds,
+                &markers,
+                &wrapping,
+                start..body_end,
+                seen_heading,
+            );
+            seen_heading = body.seen_heading;
+            apply(&mut kinds, body.decisions);
         }
-        let body = body::headings(
-            &page,
-            &kinds,
-            &markers,
-            &wrapping,
-            start..body_end,
-            seen_heading,
-        );
-        seen_heading = body.seen_heading;
-        apply(&mut kinds, body.decisions);
     }
     // 8. Depths, per segment.
-    let depths = depth::depths(&page, &kinds, &markers, &attachments.starts);
+    let depths = depth::depths(&page, &kinds, &markers, &segments.starts);
     // 9. The tree.
-    let tree = build::tree(
-        &page,
-        &kinds,
-        &markers,
-        &depths,
-        &attachments.starts,
-        &end_matters,
-    );
+    let tree = build::tree(&page, &kinds, &markers, &depths, &segments);
     let mut children = tree.nodes;
     // 10. Inline enumerations inside paragraphs.
     let paragraph_markers = enumerations::enumerations(text, &mut children, &tree.paragraphs);
@@ -99,6 +107,21 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
         Document::new(text.len(), children, Vec::new()),
         Handover { paragraph_markers },
     )
+}
+
+/// Where the parts of a page start: the segments whose headings are counted
+/// apart (each document of a collection, each attachment), and the lines
+/// where the tree opens a container or closes the sections.
+#[derive(Debug, Default)]
+pub(crate) struct Segments {
+    /// First line of every segment, in order (the first is 0).
+    pub starts: Vec<usize>,
+    /// First line of each document of the page (one on most pages).
+    pub documents: Vec<usize>,
+    /// First line of each attachment (附件).
+    pub attachments: Vec<usize>,
+    /// First line of each end matter (署名, 成文日期…).
+    pub end_matters: Vec<usize>,
 }
 
 /// What the linter reuses from a parse instead of computing it again.
@@ -228,6 +251,11 @@ impl<'k> Draft<'k> {
     pub fn set(&mut self, i: usize, kind: LineKind) {
         let k = i - self.start;
         self.window[k] = kind;
+    }
+
+    /// The kinds under this draft, without its decisions.
+    pub fn base(&self) -> &'k [LineKind] {
+        self.base
     }
 
     /// The lines whose kind this draft changed.

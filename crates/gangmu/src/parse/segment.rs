@@ -36,13 +36,17 @@ pub(crate) struct Attachments {
     pub starts: Vec<usize>,
 }
 
-/// Finds the lines that open an attachment (`附件` or `附件2：` alone, then a
-/// title) after `body_start`, and their titles.
-pub(crate) fn attachments(page: &Page<'_>, kinds: &[LineKind], body_start: usize) -> Attachments {
-    let n = page.len();
-    let mut draft = Draft::new(kinds, body_start..n);
+/// Finds the lines of `range` (a document's body) that open an attachment
+/// (`附件` or `附件2：` alone, then a title), and their titles.
+pub(crate) fn attachments(
+    page: &Page<'_>,
+    kinds: &[LineKind],
+    range: std::ops::Range<usize>,
+) -> Attachments {
+    let n = range.end;
+    let mut draft = Draft::new(kinds, range.clone());
     let mut starts = Vec::new();
-    let mut i = body_start;
+    let mut i = range.start;
     while i < n {
         if draft.get(i) == LineKind::Body {
             let c = page.content(i);
@@ -50,8 +54,10 @@ pub(crate) fn attachments(page: &Page<'_>, kinds: &[LineKind], body_start: usize
                 && c.starts_with("附件")
                 && attachment_rest(c).is_empty()
             {
-                if let Some(t) = page.next_nonblank(i) {
-                    if title_like(page, draft.get(t), t) && page.next_nonblank(t).is_some() {
+                if let Some(t) = page.next_nonblank(i).filter(|&t| t < n) {
+                    if title_like(page, draft.get(t), t)
+                        && page.next_nonblank(t).is_some_and(|b| b < n)
+                    {
                         draft.set(i, LineKind::Meta(MetaKind::AttachmentNote));
                         starts.push(i);
                         i = take_title(page, &mut draft, t) + 1;
@@ -68,12 +74,12 @@ pub(crate) fn attachments(page: &Page<'_>, kinds: &[LineKind], body_start: usize
     }
 }
 
-/// The segments of the body: (first line, end) of the main document from
-/// `body_start`, then of each attachment.
-pub(crate) fn bounds(body_start: usize, attachments: &[usize], n: usize) -> Vec<(usize, usize)> {
+/// The segments of a document's body: (first line, end) of the main text
+/// from `body_start`, then of each attachment, up to `end`.
+pub(crate) fn bounds(body_start: usize, attachments: &[usize], end: usize) -> Vec<(usize, usize)> {
     let mut b = vec![body_start];
     b.extend_from_slice(attachments);
-    b.push(n);
+    b.push(end);
     b.windows(2).map(|w| (w[0], w[1])).collect()
 }
 

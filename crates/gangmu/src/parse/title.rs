@@ -77,7 +77,9 @@ pub(crate) fn take_title(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> us
     let mut last = i;
     let mut count = 1;
     loop {
-        if ends_title(&joined) || count >= TITLE_MAX_LINES {
+        // An open 《 or （ keeps the title going past a document type:
+        // `《某某运行报告（2024）` / `》摘要`.
+        if (ends_title(&joined) && !unbalanced(&joined)) || count >= TITLE_MAX_LINES {
             break;
         }
         let j = match page.next_nonblank(last) {

@@ -103,10 +103,90 @@ pub(crate) fn strip_trailing_parentheticals(s: &str) -> &str {
     }
 }
 
+/// The simplified form of the traditional characters that document types,
+/// regulation units and greetings are written with (`規範` `條` `們`), for
+/// matching the word lists against text in traditional characters.
+pub(crate) fn simplified(c: char) -> char {
+    match c {
+        '規' => '规',
+        '範' => '范',
+        '條' => '条',
+        '節' => '节',
+        '編' => '编',
+        '辦' => '办',
+        '報' => '报',
+        '請' => '请',
+        '決' => '决',
+        '總' => '总',
+        '結' => '结',
+        '計' => '计',
+        '劃' => '划',
+        '講' => '讲',
+        '話' => '话',
+        '紀' => '纪',
+        '錄' => '录',
+        '會' => '会',
+        '議' => '议',
+        '體' => '体',
+        '細' => '细',
+        '則' => '则',
+        '準' => '准',
+        '標' => '标',
+        '導' => '导',
+        '務' => '务',
+        '發' => '发',
+        '關' => '关',
+        '於' => '于',
+        '見' => '见',
+        '覆' | '複' => '复',
+        '們' => '们',
+        '單' => '单',
+        '團' => '团',
+        '長' => '长',
+        '員' => '员',
+        '傳' => '传',
+        '書' => '书',
+        '詞' => '词',
+        '彙' | '匯' => '汇',
+        '預' => '预',
+        '專' => '专',
+        '項' => '项',
+        '實' => '实',
+        '對' => '对',
+        '處' => '处',
+        '聲' => '声',
+        '簡' => '简',
+        '綱' => '纲',
+        '點' => '点',
+        '動' => '动',
+        '問' => '问',
+        '說' => '说',
+        '檢' => '检',
+        '調' => '调',
+        '頒' => '颁',
+        c => c,
+    }
+}
+
+/// The last characters of `s` (at most 8), in simplified characters and
+/// without white space: what a word list of endings is matched against.
+fn ending(s: &str) -> String {
+    let mut tail: Vec<char> = s
+        .chars()
+        .rev()
+        .filter(|c| !is_space(*c))
+        .take(8)
+        .map(simplified)
+        .collect();
+    tail.reverse();
+    tail.into_iter().collect()
+}
+
 /// The document type (文种) a title ends with, the longest that fits
-/// (`实施方案` over `方案`), ignoring parenthesised tails.
+/// (`实施方案` over `方案`), ignoring parenthesised tails, white space inside
+/// (`通　知`) and traditional characters (`規範`).
 pub(crate) fn doc_type_of(title: &str) -> Option<&'static str> {
-    let t = strip_trailing_parentheticals(title);
+    let t = ending(strip_trailing_parentheticals(title));
     DOC_TYPES
         .iter()
         .filter(|w| t.ends_with(*w))
@@ -118,7 +198,7 @@ pub(crate) fn doc_type_of(title: &str) -> Option<&'static str> {
 /// that closes a news headline.
 pub(crate) fn ends_title(s: &str) -> bool {
     doc_type_of(s).is_some() || {
-        let t = strip_trailing_parentheticals(s);
+        let t = ending(strip_trailing_parentheticals(s));
         NEWS_TITLE_ENDINGS.iter().any(|w| t.ends_with(w))
     }
 }
@@ -166,6 +246,38 @@ pub(crate) fn names_an_organ(s: &str) -> bool {
     ORGAN_WORDS.iter().any(|w| s.contains(w))
 }
 
+/// Names of the opening and closing sections of a document (`引言`, `前言`,
+/// `总则`…): a short line with one of them, under the title, is the first
+/// heading of the body, not a subtitle.
+const SECTION_NAMES: &[&str] = &[
+    "引言",
+    "前言",
+    "序言",
+    "导言",
+    "导语",
+    "绪论",
+    "绪言",
+    "概述",
+    "总则",
+    "附则",
+    "结语",
+    "结束语",
+    "结论",
+    "正文",
+    "摘要",
+    "背景",
+];
+
+/// Whether a line is the name of an opening or closing section, alone.
+pub(crate) fn is_section_name(content: &str) -> bool {
+    let t: String = content
+        .chars()
+        .filter(|c| !is_space(*c) && !matches!(c, '*' | '#' | '：' | ':'))
+        .map(simplified)
+        .collect();
+    SECTION_NAMES.contains(&t.as_str())
+}
+
 /// Greetings that open a speech (`各位代表：`, `同志们：`, `亲爱的同学们：`):
 /// never a 主送机关 and never a title.
 const GREETINGS: &[&str] = &[
@@ -183,8 +295,9 @@ const GREETINGS: &[&str] = &[
 /// colon, comma or exclamation mark follows (`老师们、同学们：`): a title may
 /// end in `们` too (`致新时代的建设者们`).
 pub(crate) fn is_greeting(content: &str) -> bool {
-    let t = content.trim_end_matches(['：', ':', '！', '!', '，', ',']);
-    let punctuated = t.len() < content.len();
+    let simple: String = content.chars().map(simplified).collect();
+    let t = simple.trim_end_matches(['：', ':', '！', '!', '，', ',']);
+    let punctuated = t.len() < simple.len();
     GREETINGS.contains(&t)
         || (t.starts_with("各位") && char_len(t) <= 12 && !t.contains('、'))
         || t.ends_with("同志们")
@@ -202,6 +315,9 @@ mod tests {
         assert_eq!(doc_type_of("关于印发实施方案的通知"), Some("通知"));
         assert_eq!(doc_type_of("某某县乡村振兴实施方案"), Some("实施方案"));
         assert_eq!(doc_type_of("关于加强安全生产工作"), None);
+        assert_eq!(doc_type_of("关于开展检查的通　知"), Some("通知"));
+        assert_eq!(doc_type_of("某某公司會議管理規范"), Some("规范"));
+        assert_eq!(doc_type_of("某某股份有限公司章 程"), Some("章程"));
         assert!(ends_title("全省工作会议在京召开"));
         assert!(!ends_title("全省工作会议在京"));
     }
@@ -224,6 +340,14 @@ mod tests {
         ] {
             assert!(!is_greeting(t), "{t} should not be a greeting");
         }
+    }
+
+    #[test]
+    fn section_names() {
+        assert!(
+            is_section_name("引言") && is_section_name("总　则") && is_section_name("**前言**")
+        );
+        assert!(!is_section_name("引言部分的说明") && !is_section_name("关于总则的说明"));
     }
 
     #[test]

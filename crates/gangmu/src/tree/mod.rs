@@ -9,8 +9,8 @@ use crate::span::Span;
 mod node;
 
 pub use node::{
-    Attachment, Blank, Continuation, Enumeration, Heading, Item, Meta, Node, Noise, Paragraph,
-    Section, Subtitle, Text, Title,
+    Attachment, Blank, Continuation, Entry, Enumeration, Heading, Item, Meta, Node, Noise,
+    Paragraph, Section, Subtitle, Text, Title,
 };
 
 /// The schema identifier written at the root of every JSON tree.

@@ -49,6 +49,8 @@ pub enum Node {
     Item(Item),
     /// An attachment (附件) after the main document.
     Attachment(Attachment),
+    /// One document of a page that holds several (a collection: `…精选6篇`).
+    Entry(Entry),
 }
 
 /// Text that is not part of the document: web chrome, page numbers, tables of
@@ -337,6 +339,24 @@ impl Attachment {
     }
 }
 
+/// One document of a page that holds several (`…范文精选6篇`, each after a
+/// separator such as `篇一：` or `…讲话稿 篇1`): its separator, its own title
+/// and hierarchy (its headings start again at depth 1).
+///
+/// ```
+/// let text = "某某讲话稿精选2篇\n\n讲话稿 篇1\n\n同志们：\n\n今天开会，研究工作。\n\n讲话稿 篇2\n\n同志们：\n\n今天再开会，部署工作。\n";
+/// let doc = gangmu::parse(text);
+/// let entries = doc.children.iter().filter(|n| matches!(n, gangmu::Node::Entry(_))).count();
+/// assert_eq!(entries, 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Byte span.
+    pub span: Span,
+    /// Its separator, title, paragraphs, sections and attachments.
+    pub children: Vec<Node>,
+}
+
 impl Node {
     /// The node's byte span.
     ///
@@ -359,6 +379,7 @@ impl Node {
             Node::Enumeration(n) => n.span,
             Node::Item(n) => n.span,
             Node::Attachment(n) => n.span,
+            Node::Entry(n) => n.span,
         }
     }
 
@@ -374,6 +395,7 @@ impl Node {
             Node::Paragraph(n) => &n.children,
             Node::Enumeration(n) => &n.children,
             Node::Attachment(n) => &n.children,
+            Node::Entry(n) => &n.children,
             _ => &[],
         }
     }
@@ -399,6 +421,7 @@ impl Node {
             Node::Enumeration(_) => "enumeration",
             Node::Item(_) => "item",
             Node::Attachment(_) => "attachment",
+            Node::Entry(_) => "entry",
         }
     }
 
@@ -419,6 +442,7 @@ impl Node {
         match self {
             Node::Section(n) => n.span.end = end,
             Node::Attachment(n) => n.span.end = end,
+            Node::Entry(n) => n.span.end = end,
             _ => {}
         }
     }
@@ -427,6 +451,7 @@ impl Node {
         match self {
             Node::Section(n) => Some(&mut n.children),
             Node::Attachment(n) => Some(&mut n.children),
+            Node::Entry(n) => Some(&mut n.children),
             _ => None,
         }
     }

@@ -1,0 +1,751 @@
+//! Line-level recognisers for text that is not part of the document: what a
+//! publishing site puts around it (navigation, counters, prompts, link lists,
+//! collection headlines and separators), what a conversion leaves (page
+//! numbers, markup, tables of contents), licence trailers. Each looks at one
+//! line; where a line is only site chrome in context (a copy of the title, an
+//! introduction before a collection) the parser's site stage decides.
+//!
+//! Patterns are compiled once; the site lexicon is a list of phrases, each with
+//! a line that shows it, and a test checks every entry.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::text::{char_len, is_cjk, is_space};
+use crate::tree::NoiseKind;
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new($pat).expect(concat!("pattern ", stringify!($name))));
+    };
+}
+
+// ---- the site lexicon ----------------------------------------------------
+
+/// Phrases only a publishing site writes: viewer and download prompts,
+/// uploader and copyright notices, forum and Q&A chrome, government index
+/// blocks, the editors' introductions to a collection. Matched anywhere in a
+/// line of at most [`PHRASE_LINE_MAX_CHARS`] characters, sentences included,
+/// so each must be unambiguous: a label that a document could use in a
+/// sentence (`信息来源`) is listed with its colon. Each entry: the phrase (a
+/// regex fragment, mostly literal), and a line written for this list that
+/// shows it.
+pub(crate) const SITE_PHRASES: &[(&str, &str)] = &[
+    // Viewer and download prompts.
+    ("下载文档", "点此下载文档"),
+    ("下载本文", "收藏本文 下载本文"),
+    (r"下载地址[:：]", "下载地址：点击这里"),
+    ("下载资源", "下载资源"),
+    ("免费下载", "会员可免费下载"),
+    ("点击下载", "点击下载完整版"),
+    ("立即下载", "立即下载"),
+    ("付费下载", "请确认后再付费下载"),
+    ("继续阅读", "您可以继续阅读"),
+    ("阅读全文", "阅读全文"),
+    ("展开全文", "展开全文"),
+    ("全屏查看", "全屏查看"),
+    ("手机查看", "手机查看"),
+    ("在手机上", "在手机上继续浏览"),
+    ("扫一扫", "扫一扫分享"),
+    ("点击查看更多", "点击查看更多>>"),
+    ("页未读", "还有 4 页未读"),
+    ("已阅读", "已阅读3页"),
+    ("部分内容预览", "以下为部分内容预览："),
+    ("在线阅读", "可在线阅读"),
+    ("珍藏版", "（12页珍藏版）"),
+    ("全文约", "全文约 5000 字"),
+    ("资源描述", "资源描述"),
+    (r"文档编号[:：]", "文档编号：12345"),
+    ("文档简介", "文档简介"),
+    (r"上传人[:：]", "上传人：a***1"),
+    (r"上传时间[:：]", "上传时间：2023-01-01"),
+    (r"上传者[:：]", "上传者：某某"),
+    ("由用户上传", "本文档由用户上传"),
+    ("由会员分享", "由会员分享，可在线阅读"),
+    ("本站不保证", "本站不保证质量"),
+    ("内容提供方", "版权归内容提供方"),
+    ("版权归属", "内容版权归属原作者"),
+    ("侵权投诉", "侵权投诉"),
+    ("侵权请联系", "如有侵权请联系删除"),
+    ("版权说明", "版权说明：本文由网友提供"),
+    ("版权声明", "版权声明"),
+    ("免责声明", "免责声明"),
+    ("会员免费", "会员免费"),
+    ("网站客服", "网站客服"),
+    ("客服QQ", "客服QQ：10000"),
+    ("请加微信", "获取更多请加微信"),
+    ("进微信群", "进微信群领取"),
+    (r"字号[:：]", "字号："),
+    ("收藏本文", "收藏本文"),
+    ("收藏本站", "收藏本站"),
+    ("设为首页", "设为首页"),
+    ("返回首页", "返回首页"),
+    ("返回顶部", "返回顶部"),
+    ("打印本页", "打印本页"),
+    ("关闭窗口", "关闭窗口"),
+    ("分享到", "分享到："),
+    (r"浏览次数(?:[:：]|\s*\d|$)", "浏览次数：100"),
+    (r"阅读次数(?:[:：]|\s*\d|$)", "阅读次数：100"),
+    (r"发布于[:：]?\s*\d{4}", "发布于2023-03-01"),
+    (r"发布时间[:：]", "发布时间：2023-03-01"),
+    (r"文字大小[:：]", "文字大小：[大 中 小]"),
+    (r"背景色[:：]", "背景色："),
+    (r"责任编辑[:：]", "责任编辑：某某"),
+    // Forums and Q&A pages.
+    ("只需一步", "只需一步，快速开始"),
+    (r"发表于\s*\d{4}", "发表于 2020-1-1 08:00"),
+    (r"问题描述[:：]", "问题描述："),
+    ("最佳答案", "最佳答案"),
+    ("推荐答案", "推荐答案"),
+    ("急求", "急求一篇范文"),
+    ("帮忙回答", "谁能帮忙回答下"),
+    // Government information-disclosure index blocks.
+    (r"索引号[:：]", "索引号：000-2023-01"),
+    (r"组配分类[:：]", "组配分类：通知"),
+    (r"信息分类[:：]", "信息分类：公告"),
+    (r"发布机构[:：]", "发布机构：某某局"),
+    (r"生成日期[:：]", "生成日期：2023-01-01"),
+    (r"废止时间[:：]", "废止时间："),
+    (r"信息来源[:：]", "信息来源：某某局"),
+    (r"内容概述[:：]", "内容概述："),
+    // Editors' introductions to a collection.
+    ("小编", "下面是小编整理的范文"),
+    ("整理发布", "本站整理发布"),
+    ("为大家整理", "为大家整理了以下范文"),
+    ("供大家参考", "供大家参考"),
+    ("希望对大家有所帮助", "希望对大家有所帮助。"),
+    ("希望能给您提供帮助", "希望能给您提供帮助。"),
+    ("希望对你有帮助", "希望对你有帮助"),
+    ("欢迎阅读", "欢迎阅读本站范文"),
+    ("欢迎访问", "欢迎访问本站"),
+];
+
+/// A line longer than this is text, whatever words it contains.
+pub(crate) const PHRASE_LINE_MAX_CHARS: usize = 200;
+
+/// Words a site writes as a label or a button on a line of its own (`文档`,
+/// `关注`, `好评`…), which a document uses in sentences too: a line of at most
+/// [`LABEL_LINE_MAX_CHARS`] characters without Chinese sentence punctuation
+/// that holds one, and at most [`LABEL_LINE_MAX_OTHER`] ideographs besides
+/// the labels (`网站首页`, `下载 相关 举报`, but not `文档管理制度`). Each entry:
+/// the word and a line that shows it.
+pub(crate) const SITE_LABELS: &[(&str, &str)] = &[
+    ("文档", "文档"),
+    ("关注", "关注"),
+    ("好评", "好评"),
+    ("举报", "举报"),
+    ("海报", "海报"),
+    ("打印", "打印"),
+    ("收藏", "收藏"),
+    ("评论", "评论 3"),
+    ("点赞", "点赞"),
+    ("下载", "下载 相关"),
+    ("浏览", "浏览 88"),
+    ("阅读", "阅读 1.2万"),
+    ("分享", "分享"),
+    ("首页", "网站首页"),
+    ("首頁", "首頁"),
+    ("正文", "百科 正文"),
+    ("字数", "字数 980"),
+    ("字數", "字數 980"),
+    ("閱讀", "閱讀 300"),
+    ("VIP", "VIP专享"),
+    ("公众号", "公众号"),
+    ("二维码", "二维码"),
+    ("楼主", "楼主"),
+    ("阅读模式", "阅读模式"),
+    ("回帖奖励", "回帖奖励"),
+    ("只看该作者", "只看该作者"),
+    ("跳转到指定楼层", "跳转到指定楼层"),
+    ("复制链接", "[复制链接]"),
+    ("上一主题", "上一主题 下一主题"),
+    ("下一主题", "下一主题"),
+    ("QQ登录", "QQ登录"),
+    ("立即注册", "立即注册"),
+    ("免费注册", "免费注册"),
+    ("找回密码", "找回密码"),
+    ("手机版", "手机版"),
+    ("字体", "字体：大 中 小"),
+    ("金句", "每日金句"),
+    ("专免", "VIP专免"),
+];
+
+/// See [`SITE_LABELS`].
+pub(crate) const LABEL_LINE_MAX_CHARS: usize = 12;
+
+/// See [`SITE_LABELS`].
+pub(crate) const LABEL_LINE_MAX_OTHER: usize = 3;
+
+fn phrase_regex(entries: &[(&str, &str)]) -> Regex {
+    let alternatives: Vec<String> = entries.iter().map(|(p, _)| format!("(?:{p})")).collect();
+    Regex::new(&alternatives.join("|")).expect("the site lexicon is a list of regex fragments")
+}
+
+static SITE_PHRASE: LazyLock<Regex> = LazyLock::new(|| phrase_regex(SITE_PHRASES));
+static SITE_LABEL: LazyLock<Regex> = LazyLock::new(|| phrase_regex(SITE_LABELS));
+
+// ---- shapes of site lines -------------------------------------------------
+
+// Counters, sizes and page counts standing alone: `21333`, `999+`, `29.33KB`,
+// `13 页`, `/ 6`, `约3.47千字`, `第2页 / 共19页`, `• 1`.
+re!(
+    COUNTER_LINE,
+    r"^(?:[•·●\-*+]\s*(?:约\s*)?\d+(?:[.,]\d+)?\s*\S{0,3}|(?:约\s*)?\d+(?:[.,]\d+)?\s*(?:[KkMmGg]?[Bb]|[KkWw万]|\+|千字|字|页|次)|\d{4,5}|\d{7,}|/\s*\d+|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页)\s*$"
+);
+// A date (and time) opening a short line: `2024-10-28 09:23:12 某某网`,
+// `2025/12/09演讲稿`, `- 2021-05-07 发布`.
+re!(
+    DATED_LINE,
+    r"^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+);
+// Breadcrumbs: two or more separators between short names (`首页 > 范文 > 正文`,
+// `首页/ 专题/ 正文`, `首页 » 法规 »`).
+re!(
+    BREADCRUMB,
+    r"^[^。，；]{0,30}?(?:\S{1,16}\s*(?:>|›|»|/\s)\s*){2,}"
+);
+// A site greeting its visitors: `欢迎来到某某网！`.
+re!(
+    SITE_WELCOME,
+    r"^欢迎(?:来到|访问|光临).{1,20}(?:网|网站|文库)[!！。]?$"
+);
+// The name of a site: `某某范文网`, `某某教育网 首页`, `某某网 范文大全`.
+re!(
+    SITE_NAME,
+    r"^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$"
+);
+// A file name: `某某制度.docx`, `方案.pdf`.
+re!(
+    FILE_NAME,
+    r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)"
+);
+// A form field on a line of its own: `• 姓  名：`, `• *验 证 码:`.
+re!(FORM_FIELD, r"^[•·●]\s*\*?[\p{Han}\s]{1,10}[:：]\s*$");
+// The headline of a collection of documents: `…精选6篇`, `…（精选28篇）`,
+// `…实用15篇`, `…【推荐5篇】`, `…范文精选`.
+re!(
+    COLLECTION_HEADLINE,
+    r"(?:\d+\s*篇|精选|精選|大全|合集)\s*[)）》】\]]?\s*(?:\.docx?|VIP)*$"
+);
+
+// ---- noise a conversion leaves, markup, trailers --------------------------
+// Each anchored pattern below is also gated, where it is used, on the first
+// characters it can match; `gates_admit_every_match` keeps the two in step.
+
+re!(
+    TIMESTAMP_LINE,
+    r"^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
+);
+re!(
+    TRAILER,
+    r"^(?:相关推荐|相关文章|相关阅读|相关下载|猜你喜欢|热门文档|热门推荐|热门文章|推荐阅读|延伸阅读|上一篇|下一篇)"
+);
+// A heading of a list of links anywhere in a short line: `【某某范文】相关文章：`.
+re!(
+    TRAILER_ANYWHERE,
+    r"(?:相关推荐|相关文章|相关阅读|相关范文|猜你喜欢|热门推荐|推荐阅读|延伸阅读)\s*[:：]?\s*$"
+);
+re!(
+    CHROME_WORDS,
+    r"^(?:热门文档|热门推荐|相关推荐|相关文章|相关阅读|猜你喜欢|上一篇|下一篇|返回顶部|打印本页|关闭窗口|分享到|扫一扫|点击下载|下载文档|免费下载|立即下载|继续阅读|展开全文|阅读全文|版权声明|版权说明|免责声明|本文来源|文章来源|责任编辑|编辑[:：]|来源[:：]|发布时间|发布日期[:：]|浏览次数|阅读次数|字体[:：]|【字体|\[字体|当前位置|您的位置|首页\s*[>›»]|收藏本站|设为首页|范文[:：])"
+);
+// `\.docx?(?:\W|$)` rather than `\.docx?\b`: the same lines, but a Unicode word
+// boundary keeps the regex off its fast engine on Chinese text (it was a tenth
+// of the parse time).
+re!(
+    CHROME_ANYWHERE,
+    r"(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|\.docx?(?:\W|$)|_第\d+页$)"
+);
+re!(
+    TIME_SOURCE,
+    r"^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]"
+);
+re!(MD_META, r"^\*\*[^*]{1,12}\*\*\s*[:：]");
+re!(
+    KV_META,
+    r"^(?:版本|来源|更新时间|作者|上传者|上传时间|标签|分类|tags|title|date|source|author|category)\**\s*[:：]"
+);
+re!(RULE, r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|—{3,}|-\s-\s-[-\s]*)$");
+re!(
+    HTML_COMMENT_LINE,
+    r"^(?:<!--.*-->|(?:&nbsp;|&#160;|&emsp;|<br\s*/?>|\s)+)$"
+);
+re!(
+    PAGE_NUMBER,
+    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$"
+);
+re!(
+    TOC_LEADER,
+    r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$"
+);
+re!(TOC_HEADER, r"^目\s*录$");
+re!(
+    LICENSE_START,
+    r"^(?:本作品(?:来自|是|在)|Public domain|PD-|本文(?:件|作品)?(?:属于|系)公有领域|本模板)"
+);
+
+/// A line with sentence punctuation of Chinese prose in it.
+fn has_sentence_punctuation(s: &str) -> bool {
+    s.contains(['，', '。', '；', '！', '？', '、'])
+}
+
+/// Classifies a line's content (trimmed) as noise, when it is clearly so on its
+/// own. Context-dependent noise (repeated titles, tables of contents made of
+/// headings, licence blocks, a site's introduction) is decided by the parser.
+pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
+    // Cheap gates before each pattern: most lines are body text, and every
+    // kind of noise is short or opens with one of a few characters.
+    let first = content.chars().next()?;
+    let last = content.chars().next_back()?;
+    let len = content.len();
+    if len > 900 {
+        return None;
+    }
+    if matches!(first, '-' | '*' | '_' | '=' | '—' | '<' | '&')
+        && (RULE.is_match(content) || HTML_COMMENT_LINE.is_match(content))
+    {
+        return Some(NoiseKind::Markup);
+    }
+    // The anchored patterns are gated on the first characters they can match,
+    // so that most lines never reach the regex engine.
+    if len <= 48
+        && (first.is_numeric() || matches!(first, '-' | '—' | '－' | '–' | '第'))
+        && PAGE_NUMBER.is_match(content)
+    {
+        return Some(NoiseKind::PageNumber);
+    }
+    let chrome_first = matches!(
+        first,
+        '热' | '相'
+            | '猜'
+            | '上'
+            | '下'
+            | '返'
+            | '打'
+            | '关'
+            | '分'
+            | '扫'
+            | '点'
+            | '免'
+            | '立'
+            | '继'
+            | '展'
+            | '阅'
+            | '版'
+            | '本'
+            | '文'
+            | '责'
+            | '编'
+            | '来'
+            | '发'
+            | '浏'
+            | '字'
+            | '【'
+            | '['
+            | '当'
+            | '您'
+            | '首'
+            | '收'
+            | '设'
+            | '范'
+    );
+    if ((first.is_ascii_digit() || matches!(first, '-' | '*' | '+'))
+        && TIMESTAMP_LINE.is_match(content))
+        || (first == '时' && TIME_SOURCE.is_match(content))
+        || (chrome_first && CHROME_WORDS.is_match(content))
+        || (len < 360 && content.chars().count() < 120 && CHROME_ANYWHERE.is_match(content))
+    {
+        return Some(NoiseKind::WebChrome);
+    }
+    if is_site_line(content) {
+        return Some(NoiseKind::WebChrome);
+    }
+    let kv_first = matches!(
+        first,
+        '版' | '来' | '更' | '作' | '上' | '标' | '分' | 't' | 'd' | 's' | 'a' | 'c'
+    );
+    if (first == '*' && MD_META.is_match(content))
+        || (len < 600 && kv_first && KV_META.is_match(content))
+    {
+        return Some(NoiseKind::Metadata);
+    }
+    if (last.is_ascii_digit() && TOC_LEADER.is_match(content))
+        || (first == '目' && TOC_HEADER.is_match(content))
+    {
+        return Some(NoiseKind::TableOfContents);
+    }
+    None
+}
+
+/// Whether a line is what a site writes around a document: a phrase of the
+/// site lexicon, a label on a short line, a counter, a dated stamp, a
+/// breadcrumb, the site's name, a file name, a form field or the headline of
+/// a collection.
+pub(crate) fn is_site_line(content: &str) -> bool {
+    let n = char_len(content);
+    if n > PHRASE_LINE_MAX_CHARS {
+        return false;
+    }
+    if SITE_PHRASE.is_match(content) {
+        return true;
+    }
+    if n <= LABEL_LINE_MAX_CHARS && !has_sentence_punctuation(content) && is_label_line(content) {
+        return true;
+    }
+    if n <= 40 && (COUNTER_LINE.is_match(content) || FORM_FIELD.is_match(content)) {
+        return true;
+    }
+    if n <= 40 && DATED_LINE.is_match(content) && !has_sentence_punctuation(content) {
+        return true;
+    }
+    if n <= 120 && !content.contains('。') && BREADCRUMB.is_match(content) && !is_fraction(content)
+    {
+        return true;
+    }
+    if n <= 30 && SITE_WELCOME.is_match(content) {
+        return true;
+    }
+    if n <= 20 && SITE_NAME.is_match(content) {
+        return true;
+    }
+    if n <= 80 && FILE_NAME.is_match(content) {
+        return true;
+    }
+    is_collection_headline(content)
+}
+
+/// A short line made of site labels: at most [`LABEL_LINE_MAX_OTHER`]
+/// ideographs are left once the labels are taken out.
+fn is_label_line(content: &str) -> bool {
+    // A line in parentheses is a note of the document (`（此件共13页）`).
+    let parenthesised =
+        content.starts_with(['（', '(', '*']) && content.ends_with(['）', ')', '*']);
+    if parenthesised || !SITE_LABEL.is_match(content) {
+        return false;
+    }
+    let rest = SITE_LABEL.replace_all(content, "");
+    rest.chars().filter(|&c| is_cjk(c)).count() <= LABEL_LINE_MAX_OTHER
+}
+
+/// `1/2` or `3 / 4` in a line of text is a fraction, not a breadcrumb.
+fn is_fraction(s: &str) -> bool {
+    s.chars().filter(|&c| c == '/').count() >= 2
+        && !s.contains(['>', '›', '»'])
+        && s.split('/')
+            .all(|p| p.trim().chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The headline of a collection of documents (`…精选6篇`, `…（实用15篇）`): a
+/// site's page title, never a document's.
+pub(crate) fn is_collection_headline(content: &str) -> bool {
+    char_len(content) <= 60
+        && !has_sentence_punctuation(content)
+        && COLLECTION_HEADLINE.is_match(content)
+}
+
+/// Whether a line opens a list of links appended by the publishing site
+/// (相关推荐, 猜你喜欢…).
+pub(crate) fn starts_trailer(content: &str) -> bool {
+    (content.starts_with(['相', '猜', '热', '推', '延', '上', '下']) && TRAILER.is_match(content))
+        || (char_len(content) <= 40 && TRAILER_ANYWHERE.is_match(content))
+}
+
+/// Whether a line opens a licence block appended by the publishing site.
+pub(crate) fn starts_license(content: &str) -> bool {
+    content.starts_with(['本', 'P']) && LICENSE_START.is_match(content)
+}
+
+// ---- collection separators -------------------------------------------------
+
+re!(
+    // `篇一：` `【篇二】` `篇3` `篇1：某某报告`
+    SEPARATOR_LEADING,
+    r"^[【\[(（]?\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]?\s*[:：]?\s*"
+);
+re!(
+    // `某某讲话稿 篇1` `某某计划 【篇1】` `某某报告篇一` `某某范文第1篇`
+    SEPARATOR_TRAILING,
+    r"\s*(?:[【\[(（]\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]|篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})|第\s*\d{1,3}\s*篇)$"
+);
+re!(
+    // `第3篇` alone, or `第1篇：关于…` (a colon: not the 篇 of a code's parts).
+    SEPARATOR_NUMBERED,
+    r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：]\s*|$)"
+);
+
+/// A line that separates the documents of a collection page, and the part of
+/// it that names the document, if any (byte range in the line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Separator {
+    /// The name the separator carries (`开学典礼的讲话稿` of `开学典礼的讲话稿 篇1`).
+    pub name: Option<(usize, usize)>,
+    /// The number it gives the document (`篇二` → 2).
+    pub ordinal: Option<u32>,
+}
+
+/// The number of a separator (`篇二`, `【篇3】`, `第1篇`): the first numeral in
+/// the matched text.
+fn separator_ordinal(s: &str) -> Option<u32> {
+    let start = s.find(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))?;
+    let rest = &s[start..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+        .unwrap_or(rest.len());
+    let num = &rest[..end];
+    num.parse()
+        .ok()
+        .or_else(|| crate::numeral::chinese_numeral_value(num))
+}
+
+/// Reads a collection separator: `篇一：`, `【篇2】`, `第3篇`, `第1篇：关于…`,
+/// `某某讲话稿 篇1`, `某某计划【篇1】`, `某某范文第1篇`.
+pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
+    if char_len(content) > 80 {
+        return None;
+    }
+    let named = |s: usize, e: usize| {
+        let t = content[s..e].trim_matches(|c: char| is_space(c) || c == ':' || c == '：');
+        let has_name = t.chars().filter(|&c| is_cjk(c)).count() >= 2;
+        let s = s + content[s..e].find(t).unwrap_or(0);
+        has_name.then_some((s, s + t.len()))
+    };
+    let m = SEPARATOR_NUMBERED
+        .find(content)
+        .or_else(|| SEPARATOR_LEADING.find(content));
+    if let Some(m) = m {
+        return Some(Separator {
+            name: named(m.end(), content.len()),
+            ordinal: separator_ordinal(m.as_str()),
+        });
+    }
+    let m = SEPARATOR_TRAILING.find(content)?;
+    let name = named(0, m.start());
+    // `…第3篇` needs a name before it; `篇1` after nothing is the leading form.
+    name.map(|n| Separator {
+        name: Some(n),
+        ordinal: separator_ordinal(m.as_str()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_entry_marks_its_example_as_site_chrome() {
+        for (phrase, example) in SITE_PHRASES {
+            let alone = Regex::new(phrase).expect("an entry is a regex fragment");
+            assert!(
+                alone.is_match(example),
+                "the example of {phrase} should show it"
+            );
+            assert!(
+                is_site_line(example),
+                "should treat {example:?} ({phrase}) as site chrome"
+            );
+        }
+        for (word, example) in SITE_LABELS {
+            assert!(
+                example.contains(word),
+                "the example of {word} should show it"
+            );
+            assert!(
+                is_site_line(example),
+                "should treat {example:?} ({word}) as site chrome"
+            );
+        }
+    }
+
+    #[test]
+    fn labels_in_sentences_are_document_text() {
+        for s in [
+            "加强阅读推广，营造全民阅读氛围。",
+            "各单位要高度关注安全生产。",
+            "文档管理制度",
+            "收藏品市场的管理办法",
+            "本办法自发布之日起施行。",
+            "现将有关事项通知如下：",
+            "（一）交易信息管理。银行、支付机构应当建立交易信息分类分级管理规则。",
+            "本办法发布时间以印发之日为准。",
+            "在找回密码的流程中，时常由于手机操作不便而无法通过验证。",
+            "（此文档共 13 页）",
+            "000123",
+        ] {
+            assert!(!is_site_line(s), "should not treat {s:?} as site chrome");
+        }
+    }
+
+    #[test]
+    fn shapes_of_site_lines() {
+        for s in [
+            "21333",
+            "999+",
+            "29.33KB",
+            "- 31.80 KB",
+            "13 页",
+            "/ 6",
+            "• 约3.47千字",
+            "第2页 / 共19页",
+            "2024-10-28 09:23:12 某某网",
+            "2025/12/09演讲稿",
+            "- 2021-05-07 发布",
+            "首页 > 范文 > 行政公文 > 正文",
+            "首页/ 专题/ 两会/ 正文",
+            "您的位置: 首页 » 法规 »",
+            "某某中小学教育网",
+            "某某范文网 范文大全",
+            "某某管理制度.docx",
+            "• 姓  名：",
+            "某某工作计划精选6篇",
+            "关于请示的批复范文（15篇）",
+            "某某心得体会(实用15篇)",
+            "某某管理制度【推荐5篇】",
+            "某某会议纪要范文精选",
+        ] {
+            assert!(is_site_line(s), "should treat {s:?} as site chrome");
+        }
+        for s in [
+            "一、总体要求",
+            "2024年工作回顾",
+            "第3页",
+            "1/2的资金用于补助",
+            "文档管理制度",
+            "发文字号",
+            "2.5",
+            "欢迎来到美丽的某某县参加会议！",
+            "关于印发《某某办法》的通知",
+            "某某县教育局",
+            "二〇二四年九月三十日",
+        ] {
+            assert!(!is_site_line(s), "should not treat {s:?} as site chrome");
+        }
+    }
+
+    #[test]
+    fn reads_collection_separators() {
+        fn name(s: &str) -> Option<Option<&str>> {
+            collection_separator(s).map(|sep| sep.name.map(|(a, b)| &s[a..b]))
+        }
+        assert_eq!(name("篇一："), Some(None));
+        assert_eq!(name("【篇二】"), Some(None));
+        assert_eq!(name("第3篇"), Some(None));
+        assert_eq!(name("篇1：某某镇工作总结"), Some(Some("某某镇工作总结")));
+        assert_eq!(
+            name("第1篇：关于食品安全的调研报告"),
+            Some(Some("关于食品安全的调研报告"))
+        );
+        assert_eq!(name("开学典礼的讲话稿 篇1"), Some(Some("开学典礼的讲话稿")));
+        assert_eq!(name("某某工作计划 【篇1】"), Some(Some("某某工作计划")));
+        assert_eq!(name("某某述职报告篇一"), Some(Some("某某述职报告")));
+        assert_eq!(
+            name("骨干教师培养方案范文第1篇"),
+            Some(Some("骨干教师培养方案范文"))
+        );
+        for s in [
+            "第一篇 总则",
+            "第二篇　分则",
+            "一、总体要求",
+            "这篇文章写得好",
+        ] {
+            assert_eq!(collection_separator(s), None, "{s:?} is no separator");
+        }
+    }
+
+    #[test]
+    fn gates_admit_every_match() {
+        // Lines each anchored pattern matches, in every opening it allows:
+        // the first-character gates in front of the patterns must let them
+        // through.
+        for line in [
+            "— 2 —",
+            "-1-",
+            "－3－",
+            "–4–",
+            "第 2 页 共 9 页",
+            "12",
+            "３",
+        ] {
+            assert!(PAGE_NUMBER.is_match(line), "{line}");
+            assert_eq!(noise_kind(line), Some(NoiseKind::PageNumber), "{line}");
+        }
+        for line in [
+            "版本：1.0",
+            "来源：新华网",
+            "更新时间：2024-01-01",
+            "作者：张三",
+            "上传者：李四",
+            "上传时间：2024",
+            "标签：公文",
+            "分类：通知",
+            "tags: a",
+            "title: b",
+            "date: c",
+            "source: d",
+            "author: e",
+            "category: f",
+        ] {
+            assert!(KV_META.is_match(line), "{line}");
+            assert!(noise_kind(line).is_some(), "{line}");
+        }
+        for line in [
+            "相关推荐",
+            "猜你喜欢",
+            "热门文档",
+            "推荐阅读",
+            "延伸阅读",
+            "上一篇：x",
+            "下一篇：y",
+            "【某某范文】相关文章：",
+        ] {
+            assert!(starts_trailer(line), "{line}");
+        }
+        for line in [
+            "本作品来自",
+            "Public domain",
+            "PD-old",
+            "本文属于公有领域",
+            "本模板",
+        ] {
+            assert!(starts_license(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn recognises_web_chrome_and_metadata() {
+        for s in [
+            "热门文档",
+            "- 2024-08-28 08:57:57 (3篇)学习贯彻党的二十届三中全会精神研讨材料",
+            "2026-02-13 19:21:52",
+            "时间： 2026-02-03 来源：新华社",
+            "来源: 贵阳日报  发布时间: 2024-02-29 14:35   浏览次数：611次  字体:[*小**中**大*]",
+            "**版本**: 现行有效",
+            "**更新时间**: 2026-02-18",
+            "---",
+            "<!-- INFO END -->",
+            "— 2 —",
+            "-1-",
+            "42",
+            "第一章　总则……………………1",
+        ] {
+            assert!(noise_kind(s).is_some(), "should treat {s} as noise");
+        }
+    }
+
+    #[test]
+    fn leaves_document_text_alone() {
+        for s in [
+            "一、总体要求",
+            "2.5",
+            "各位代表：",
+            "中国人民银行",
+            "2024年12月8日",
+            "第一条　为了规范管理，制定本办法。",
+            "时间：2024年8月7日",
+            "同志们：",
+            "特此通知。",
+        ] {
+            assert!(noise_kind(s).is_none(), "should not treat {s} as noise");
+        }
+    }
+}
