@@ -573,8 +573,29 @@ fn a_request_that_takes_too_long_is_cut_at_the_limit_and_the_server_goes_on() {
         "answered at the limit, not when the work ended: {took:?}"
     );
     assert!(s.alive(), "the server should not stop");
-    let r = s.post_text("/v1/lint", "一.总则\n");
-    assert_eq!(r.status, 200, "and should go on answering");
+    assert_eq!(s.get("/").status, 200, "and should go on answering at once");
+    // The cut analysis keeps its core until it ends; an analysis asked for
+    // meanwhile may itself pass 100 ms on a busy machine. Within a bounded
+    // wait, one is answered.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let r = s.post_text("/v1/lint", "一.总则\n");
+        if r.status == 200 {
+            break;
+        }
+        assert_eq!(
+            r.status,
+            408,
+            "only the time limit may refuse it: {}",
+            r.text()
+        );
+        assert!(
+            Instant::now() < deadline,
+            "the server should answer analyses again"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(s.alive());
 }
 
 #[test]
