@@ -215,6 +215,13 @@ re!(
     SITE_NAME,
     r"^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$"
 );
+// A web address: `www.example.cn`, `http://…`.
+re!(
+    WEB_ADDRESS,
+    r"(?:https?://|www\.)[A-Za-z0-9.-]+|[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:[/\s】\])]|$)"
+);
+// A site's date stamp inside a short line: `工作汇报 时间:2019-07-17`.
+re!(ISO_DATE, r"\d{4}-\d{1,2}-\d{1,2}");
 // A file name: `某某制度.docx`, `方案.pdf`.
 re!(
     FILE_NAME,
@@ -412,6 +419,18 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     if n <= 80 && FILE_NAME.is_match(content) {
         return true;
     }
+    if n <= 60 && !has_sentence_punctuation(content) && WEB_ADDRESS.is_match(content) {
+        return true;
+    }
+    // A date stamp in a short line of a few words (a meeting's `时间：` field
+    // is the parser's to read).
+    if n <= 30
+        && !has_sentence_punctuation(content)
+        && ISO_DATE.is_match(content)
+        && !starts_with_field(content)
+    {
+        return true;
+    }
     is_collection_headline(content)
 }
 
@@ -428,12 +447,37 @@ fn is_label_line(content: &str) -> bool {
     rest.chars().filter(|&c| is_cjk(c)).count() <= LABEL_LINE_MAX_OTHER
 }
 
+/// Whether a line opens with a field name of a meeting record (`时间：`).
+fn starts_with_field(content: &str) -> bool {
+    ["时间", "日期", "时 间", "地点"].iter().any(|f| {
+        content
+            .strip_prefix(f)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+    })
+}
+
 /// `1/2` or `3 / 4` in a line of text is a fraction, not a breadcrumb.
 fn is_fraction(s: &str) -> bool {
     s.chars().filter(|&c| c == '/').count() >= 2
         && !s.contains(['>', '›', '»'])
         && s.split('/')
             .all(|p| p.trim().chars().all(|c| c.is_ascii_digit()))
+}
+
+// The count of a collection at the end of its headline: `最新10篇`,
+// `（精选28篇）`, `【推荐5篇】`, `精选`.
+re!(
+    COLLECTION_COUNT,
+    r"[(（【\[]?\s*(?:精选|精選|实用|實用|最新|推荐|推薦|优秀|經典|经典|热门)?\s*(?:\d+\s*篇)?\s*(?:精选|精選|大全|合集)?\s*[)）】\]]?\s*(?:\.docx?|VIP)*$"
+);
+
+/// Where the count of a collection headline starts (`实施方案最新10篇` → the
+/// offset of `最新10篇`).
+pub(crate) fn collection_count_start(headline: &str) -> Option<usize> {
+    COLLECTION_COUNT
+        .find(headline)
+        .filter(|m| !m.as_str().is_empty())
+        .map(|m| m.start())
 }
 
 /// The headline of a collection of documents (`…精选6篇`, `…（实用15篇）`): a
@@ -570,6 +614,7 @@ mod tests {
             "本办法发布时间以印发之日为准。",
             "在找回密码的流程中，时常由于手机操作不便而无法通过验证。",
             "（此文档共 13 页）",
+            "（二）登录举报受理平台网站www.example.gov.cn；",
             "000123",
         ] {
             assert!(!is_site_line(s), "should not treat {s:?} as site chrome");
@@ -602,6 +647,8 @@ mod tests {
             "某某心得体会(实用15篇)",
             "某某管理制度【推荐5篇】",
             "某某会议纪要范文精选",
+            "【www.example.cn - 工作汇报】",
+            "工作汇报 时间:2019-07-17",
         ] {
             assert!(is_site_line(s), "should treat {s:?} as site chrome");
         }

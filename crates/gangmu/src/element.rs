@@ -18,7 +18,7 @@ macro_rules! re {
 
 re!(
     DOC_NUMBER,
-    r"^[\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*(?:\d{4}|[０-９]{4}|\d{2})\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,5}\s*号$"
+    r"^[\p{Han}A-Za-z]{1,16}\s*[〔\[［【(（]\s*(?:\d{4}|[０-９]{4}|\d{2})\s*[〕\]］】)）]\s*第?\s*[0-9０-９]{1,5}\s*[号號]$"
 );
 re!(
     DECREE,
@@ -69,7 +69,7 @@ pub(crate) fn meta_kind(content: &str) -> Option<MetaKind> {
     if len > 300 {
         return None;
     }
-    if content.ends_with('号') && DOC_NUMBER.is_match(content) {
+    if content.ends_with(['号', '號']) && DOC_NUMBER.is_match(content) {
         return Some(MetaKind::DocNumber);
     }
     if len <= 18 && COPY_NUMBER.is_match(content) {
@@ -161,6 +161,7 @@ mod tests {
     fn recognises_elements() {
         assert_eq!(meta_kind("国发〔2024〕1号"), Some(MetaKind::DocNumber));
         assert_eq!(meta_kind("劳社部发[2008]3号"), Some(MetaKind::DocNumber));
+        assert_eq!(meta_kind("某某辦〔2011〕161號"), Some(MetaKind::DocNumber));
         assert_eq!(meta_kind("抄送：市委办公室。"), Some(MetaKind::Cc));
         assert_eq!(meta_kind("签发人：张三"), Some(MetaKind::Signer));
         assert_eq!(meta_kind("机密★1年"), Some(MetaKind::Secrecy));

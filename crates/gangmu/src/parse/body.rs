@@ -24,6 +24,10 @@ const ARTICLE_MAX_SKIP: u32 = 3;
 /// line is at most this long (OCR and PDF text: `一、` / `总体要求`).
 const LONE_MARKER_TITLE_MAX_CHARS: usize = 40;
 
+/// A title spaced out one or two characters a line (`總` / `則`) under a
+/// lone marker.
+const SPACED_TITLE_MAX_CHARS: usize = 2;
+
 /// An unnumbered heading is this long: `过去五年的回顾` (report_gwr_*).
 const UNNUMBERED_CHARS: std::ops::RangeInclusive<usize> = 2..=60;
 
@@ -75,15 +79,27 @@ pub(crate) fn headings(
                     && draft.get(i - 1) == LineKind::Body
                     && !ends_sentence(page.content(i - 1))
                     && page.lines[i].page_prefix.is_none();
-                // A marker alone on its line (OCR, PDF): its title is the next line.
+                // A marker alone on its line (OCR, PDF): its title is the next
+                // line (`第一章` / `总则`), or the next few when spaced out one
+                // character a line (`總` / `則`).
                 if c.len() == m.text.len()
-                    && !m.family.is_regulation_unit()
+                    && m.family != MarkerFamily::Article
                     && i + 1 < end
                     && !page.is_blank(i + 1)
                     && draft.get(i + 1) == LineKind::Body
                     && char_len(page.content(i + 1)) <= LONE_MARKER_TITLE_MAX_CHARS
                 {
                     draft.set(i + 1, LineKind::Continuation);
+                    let mut k = i + 2;
+                    while char_len(page.content(i + 1)) <= SPACED_TITLE_MAX_CHARS
+                        && k < end
+                        && !page.is_blank(k)
+                        && draft.get(k) == LineKind::Body
+                        && char_len(page.content(k)) <= SPACED_TITLE_MAX_CHARS
+                    {
+                        draft.set(k, LineKind::Continuation);
+                        k += 1;
+                    }
                 }
                 let heading = if m.family == MarkerFamily::Article {
                     articles.accept(m, c, continues)

@@ -153,27 +153,22 @@ impl TreeBuilder<'_, '_> {
         j + 1
     }
 
-    /// Title lines, with blank lines between; its text takes in the
-    /// hard-wrapped tails (continuations) after them.
+    /// Title lines with their hard-wrapped tails (continuations), and the
+    /// blank lines between them: one node, whose text joins them.
     fn title(&mut self, i: usize) -> usize {
         let (page, kinds, n) = (self.page, self.kinds, self.page.len());
+        let part = |k: usize| matches!(kinds[k], LineKind::Title | LineKind::Continuation);
         let mut j = i;
         let mut k = i + 1;
-        while k < n && matches!(kinds[k], LineKind::Blank | LineKind::Title) {
-            if kinds[k] == LineKind::Title {
+        while k < n && (part(k) || kinds[k] == LineKind::Blank) && !self.opens_attachment[k] {
+            if part(k) {
                 j = k;
             }
             k += 1;
         }
         let title_text: String = (i..=j)
-            .filter(|&x| kinds[x] == LineKind::Title)
+            .filter(|&x| part(x))
             .map(|x| page.content(x))
-            .chain(
-                (j + 1..n)
-                    .take_while(|&x| matches!(kinds[x], LineKind::Continuation | LineKind::Blank))
-                    .filter(|&x| kinds[x] == LineKind::Continuation)
-                    .map(|x| page.content(x)),
-            )
             .collect();
         self.b.leaf(Node::Title(Title {
             span: Span::new(page.lines[i].start, page.lines[j].next),

@@ -3,7 +3,7 @@
 //! segment (发文机关署名, 成文日期, 附注, 抄送, 印发).
 
 use crate::element;
-use crate::text::{char_len, ends_sentence, is_space, ORGAN_SUFFIXES};
+use crate::text::{char_len, ends_sentence, ends_title, is_space, ORGAN_SUFFIXES};
 use crate::tree::MetaKind;
 
 use super::title::{take_title, title_like};
@@ -64,6 +64,10 @@ pub(crate) fn attachments(
                         continue;
                     }
                 }
+            } else if implicit_attachment(page, &draft, i, n) {
+                starts.push(i);
+                i = take_title(page, &mut draft, i) + 1;
+                continue;
             }
         }
         i += 1;
@@ -73,6 +77,33 @@ pub(crate) fn attachments(
         starts,
     }
 }
+
+/// A document that follows the date of the one before without a `附件`
+/// label (a notice that publishes a plan, then the plan): a title naming a
+/// document type, directly under a date line, followed by headings or text.
+fn implicit_attachment(page: &Page<'_>, draft: &Draft<'_>, i: usize, end: usize) -> bool {
+    let c = page.content(i);
+    let after_date = page
+        .prev_nonblank(i)
+        .is_some_and(|p| element::is_date(page.content(p)));
+    if !after_date
+        || !title_like(page, draft.get(i), i)
+        || c.starts_with(['（', '('])
+        || !ends_title(c)
+    {
+        return false;
+    }
+    let Some(next) = page.next_nonblank(i).filter(|&k| k < end) else {
+        return false;
+    };
+    matches!(draft.get(next), LineKind::Heading(Some(_)))
+        || (draft.get(next) == LineKind::Body
+            && char_len(page.content(next)) >= IMPLICIT_BODY_MIN_CHARS)
+}
+
+/// The text under an implicit attachment's title is at least this long (a
+/// paragraph, not a note).
+const IMPLICIT_BODY_MIN_CHARS: usize = 20;
 
 /// The segments of a document's body: (first line, end) of the main text
 /// from `body_start`, then of each attachment, up to `end`.

@@ -15,7 +15,7 @@
 use crate::chrome::{self, Separator};
 use crate::element;
 use crate::text::{
-    char_len, comparable_string, ends_sentence, ends_title, is_greeting, names_an_organ,
+    char_len, comparable_string, ends_sentence, ends_title, is_greeting, is_space, names_an_organ,
 };
 use crate::tree::{MetaKind, NoiseKind};
 
@@ -29,6 +29,10 @@ const SENTENCE_MIN_CHARS: usize = 8;
 /// A line this long with a comma is document text even without a full stop
 /// (a hard-wrapped paragraph).
 const WRAPPED_TEXT_MIN_CHARS: usize = 40;
+
+/// A line of a hard-wrapped list of organs (a 主送机关 over several lines) is
+/// at least this long, with commas: a title with 、 is no such line.
+const WRAPPED_LIST_MIN_CHARS: usize = 15;
 
 /// A 主送机关 line is at most this long.
 const ADDRESSEE_MAX_CHARS: usize = 100;
@@ -154,12 +158,9 @@ fn separators(page: &Page<'_>, kinds: &[LineKind]) -> Vec<(usize, Separator)> {
 /// (`实施方案最新10篇` → `实施方案`, `关于请示的批复范文（15篇）` → `关于请示的批复范文`).
 fn collection_name(headline: &str) -> Option<String> {
     let t = comparable_string(headline);
-    let cut = t
-        .find(|c: char| {
-            c.is_ascii_digit() || matches!(c, '(' | '[' | '《' | '精' | '最' | '实' | '推')
-        })
-        .unwrap_or(t.len());
-    let name: String = t[..cut].trim_start_matches('《').to_string();
+    let t = t.trim_start_matches(['《', '[', '(']);
+    let end = chrome::collection_count_start(t).unwrap_or(t.len());
+    let name = t[..end].trim_end_matches(['(', '[', '《', '-']).to_string();
     (char_len(&name) >= 2).then_some(name)
 }
 
@@ -254,7 +255,16 @@ fn document(
         .filter(|&k| !page.is_blank(k))
         .map(|k| page.content(k))
         .collect();
-    mark_site_lines(page, draft, start..title_line, Some(&title_text));
+    // The title and the block under it (subtitles, issuer): a site copies
+    // them above the document.
+    let block: Vec<&str> = std::iter::once(title_text.as_str())
+        .chain(
+            (last + 1..anchor)
+                .filter(|&k| !page.is_blank(k))
+                .map(|k| page.content(k)),
+        )
+        .collect();
+    mark_site_lines(page, draft, start..title_line, Some(&block));
     // Copies of the title between it and the anchor are the site's too.
     for k in last + 1..anchor {
         let copy = !page.is_blank(k) && is_close_copy(page.content(k), &title_text);
@@ -365,7 +375,8 @@ fn title_above(
                 under_dash |= is_dash_line(c);
                 true
             }
-            LineKind::Body if is_name_line(c) => true,
+            // A speaker or a section label; above a `——…` line stands the title.
+            LineKind::Body if !under_dash && is_name_line(c) => true,
             // `(运营项目现场)管理制度` under a title: a qualifier.
             LineKind::Body
                 if c.starts_with(['（', '(']) && above.is_some_and(|a| candidate(draft, a)) =>
@@ -394,10 +405,12 @@ fn title_above(
     if !candidate(draft, k) {
         return None;
     }
-    // A title over several lines: the earlier lines whose run covers `k`.
+    // A title over several lines: the earlier lines whose run covers `k`
+    // (never a collection's separator: it stands alone or is the title).
     let mut first = k;
     while let Some(p) = prev_in(page, first, range.start) {
-        if p + TITLE_LINE_GAP < first || !candidate(draft, p) {
+        let separator = p == range.start && chrome::collection_separator(page.content(p)).is_some();
+        if p + TITLE_LINE_GAP < first || separator || !candidate(draft, p) {
             break;
         }
         let mut probe = Draft::new(draft.base(), p..page.len());
@@ -476,7 +489,7 @@ fn paragraph_start(
         let runs_on = kinds(p) == LineKind::Body
             && !ends_sentence(prev)
             && !is_subtitle_pattern(prev)
-            && (chain || prev.contains(['，', '、', '；']));
+            && (chain || (prev.contains(['，', '；']) && char_len(prev) >= WRAPPED_LIST_MIN_CHARS));
         if !(joined && runs_on) {
             break;
         }
@@ -505,8 +518,21 @@ fn is_name_line(c: &str) -> bool {
     if ends_title(c) || ends_sentence(c) || c.contains(['，', ',', '。', '：', ':']) {
         return false;
     }
-    n <= NAME_LINE_MAX_CHARS
-        || (n <= OFFICE_LINE_MAX_CHARS && c.trim().contains([' ', '\u{3000}']) && !c.contains('《'))
+    // Counted without white space: `习　近　平` is three characters.
+    if c.chars().filter(|ch| !is_space(*ch)).count() <= NAME_LINE_MAX_CHARS {
+        return true;
+    }
+    // `国务院总理 温家宝`, `省长　李炳军`: an office, then a name of 2–4.
+    let mut parts = c
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty());
+    let (Some(office), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    n <= OFFICE_LINE_MAX_CHARS
+        && (2..=NAME_LINE_MAX_CHARS).contains(&char_len(name))
+        && char_len(office) <= OFFICE_LINE_MAX_CHARS - 4
+        && !c.contains('《')
 }
 
 /// Whether `line` copies (or is copied by) the title: one contains the other
@@ -550,14 +576,15 @@ fn mark_site_lines(
     page: &Page<'_>,
     draft: &mut Draft<'_>,
     range: std::ops::Range<usize>,
-    title: Option<&str>,
+    title: Option<&[&str]>,
 ) {
+    let copies = |k: usize| title.is_some_and(|b| b.iter().any(|t| is_copy(page.content(k), t)));
     let site = |draft: &Draft<'_>, k: usize| {
         !page.is_blank(k)
             && (matches!(
                 draft.get(k),
                 LineKind::Noise(NoiseKind::WebChrome | NoiseKind::Metadata)
-            ) || title.is_some_and(|t| is_copy(page.content(k), t))
+            ) || copies(k)
                 || chrome::collection_separator(page.content(k)).is_some()
                 || (matches!(draft.get(k), LineKind::Meta(MetaKind::Field))
                     && has_iso_date(page.content(k))))
@@ -573,7 +600,7 @@ fn mark_site_lines(
         let element = matches!(kind, LineKind::Meta(m) if m != MetaKind::Field)
             || element::is_issuer_mark(page.content(k));
         if site(draft, k) || !element {
-            let noise = if title.is_some_and(|t| is_copy(page.content(k), t)) {
+            let noise = if copies(k) {
                 NoiseKind::RepeatedTitle
             } else {
                 match kind {

@@ -65,7 +65,25 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
     if element::is_attachment_note(c) && c.starts_with("附件") {
         return false;
     }
-    true
+    // An organ and a date (`某某县人民政府督查室  2022年8月19日`): a masthead
+    // or an issuing line, not a title.
+    !ends_with_date(c)
+}
+
+/// Whether `c` ends with a date (`…2022年8月19日`).
+fn ends_with_date(c: &str) -> bool {
+    let t = c.trim_end();
+    t.ends_with('日') && {
+        let tail: String = t
+            .chars()
+            .rev()
+            .take(12)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        tail.contains('年') && tail.contains('月')
+    }
 }
 
 /// Marks the lines of a title starting at line `i` in `draft`; returns the

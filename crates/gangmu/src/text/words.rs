@@ -80,11 +80,23 @@ pub(crate) const DOC_TYPES: &[&str] = &[
     "议程",
     "实施方案",
     "摘要",
+    "预案",
+    "报告书",
+    "倡议",
+    "承诺书",
+    "责任书",
+    "协议书",
 ];
 
 /// Words that close a news-style title without naming a document type
 /// (`…工作会议在京召开`).
 const NEWS_TITLE_ENDINGS: &[&str] = &["召开"];
+
+/// What template sites append to a document's name (`…自查报告范文`,
+/// `…工作计划模板`): set aside when asking which type a title names.
+const TEMPLATE_SUFFIXES: &[&str] = &[
+    "范文", "範文", "模板", "范本", "範本", "样本", "樣本", "模版",
+];
 
 /// `s` without trailing markup, white space and parenthesised tails such as
 /// `（试行）` or `（2024年修订）（征求意见稿）`.
@@ -186,7 +198,13 @@ fn ending(s: &str) -> String {
 /// (`实施方案` over `方案`), ignoring parenthesised tails, white space inside
 /// (`通　知`) and traditional characters (`規範`).
 pub(crate) fn doc_type_of(title: &str) -> Option<&'static str> {
-    let t = ending(strip_trailing_parentheticals(title));
+    let mut t = ending(strip_trailing_parentheticals(title));
+    for s in TEMPLATE_SUFFIXES {
+        if let Some(stem) = t.strip_suffix(s) {
+            t = stem.to_string();
+            break;
+        }
+    }
     DOC_TYPES
         .iter()
         .filter(|w| t.ends_with(*w))
@@ -300,6 +318,7 @@ pub(crate) fn is_greeting(content: &str) -> bool {
     let punctuated = t.len() < simple.len();
     GREETINGS.contains(&t)
         || (t.starts_with("各位") && char_len(t) <= 12 && !t.contains('、'))
+        || (punctuated && t.starts_with("尊敬的") && char_len(t) <= 20)
         || t.ends_with("同志们")
         || (punctuated && t.ends_with('们'))
 }
@@ -318,6 +337,7 @@ mod tests {
         assert_eq!(doc_type_of("关于开展检查的通　知"), Some("通知"));
         assert_eq!(doc_type_of("某某公司會議管理規范"), Some("规范"));
         assert_eq!(doc_type_of("某某股份有限公司章 程"), Some("章程"));
+        assert_eq!(doc_type_of("春季开学安全自查报告范文"), Some("报告"));
         assert!(ends_title("全省工作会议在京召开"));
         assert!(!ends_title("全省工作会议在京"));
     }
