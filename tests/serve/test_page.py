@@ -278,3 +278,17 @@ def test_rule_pages_are_served(browser: WebDriver, server: str) -> None:
         "follow the index link",
         lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("SEQ003"),
     )
+
+
+def test_outline_shows_each_document_of_a_collection_page(browser: WebDriver, server: str) -> None:
+    text = (ROOT / "tests" / "serve" / "collection_page.txt").read_text(encoding="utf-8")
+    load(browser, server)
+    paste(browser, text)
+    wait(
+        browser,
+        "show the collection's entries in the outline",
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#outline details.entry")) == 2,
+    )
+    entries = browser.find_elements(By.CSS_SELECTOR, "#outline details.entry")
+    assert "关于开展安全检查的通知" in entries[0].text and "一、检查范围" in entries[0].text
+    assert "关于开展卫生检查的通知" in entries[1].text and "二、工作要求" in entries[1].text

@@ -15,7 +15,7 @@ const I18N = {
     checked: "已检查：{e} 个错误，{w} 个警告，{i} 个提示", emptyText: "请先粘贴或打开文稿。",
     fixed: "已应用 {n} 处安全修复", fixedOne: "已修复 {rule}", nothingToFix: "没有可自动修复的问题。",
     undone: "已撤销上一次修改", title: "标题", elements: "公文要素", headings: "标题层级",
-    noHeadings: "未识别到标题层级。", attachment: "附件", opened: "已打开 {name}（{enc}）",
+    noHeadings: "未识别到标题层级。", attachment: "附件", entry: "篇", opened: "已打开 {name}（{enc}）",
     diffSummary: "共修改 {n} 处", before: "原文", after: "修改后", ruleDoc: "规则说明",
     errorPrefix: "出错：", downloadName: "修改稿",
   },
@@ -31,7 +31,7 @@ const I18N = {
     checked: "Checked: {e} error(s), {w} warning(s), {i} note(s)", emptyText: "Paste or open a draft first.",
     fixed: "Applied {n} safe fix(es)", fixedOne: "Fixed {rule}", nothingToFix: "Nothing to fix automatically.",
     undone: "Last change undone", title: "Title", elements: "Elements", headings: "Headings",
-    noHeadings: "No heading hierarchy found.", attachment: "Attachment", opened: "Opened {name} ({enc})",
+    noHeadings: "No heading hierarchy found.", attachment: "Attachment", entry: "Document", opened: "Opened {name} ({enc})",
     diffSummary: "{n} changes", before: "Before", after: "After", ruleDoc: "Rule page",
     errorPrefix: "Error: ", downloadName: "fixed",
   },
@@ -515,11 +515,14 @@ function renderOutline() {
     for (const n of nodes) {
       if (n.type === "title") titles.push(n);
       else if (n.type === "meta") metas.push(n);
-      else if (n.type === "section" || n.type === "attachment") {
+      else if (n.type === "section" || n.type === "attachment" || n.type === "entry") {
+        // A section's label is its heading; an attachment's or a collection
+        // entry's (one document of a page holding several) is its title.
         const heading = n.type === "section" ? n.children.find((c) => c.type === "heading") : null;
+        const ownTitle = n.type === "section" ? null : n.children.find((c) => c.type === "title");
         const details = document.createElement("details");
         details.open = true;
-        details.className = n.type === "attachment" ? "sec attachment" : "sec depth-" + n.depth;
+        details.className = n.type === "section" ? "sec depth-" + n.depth : "sec " + n.type;
         const summary = document.createElement("summary");
         const label = document.createElement("span");
         label.className = "h";
@@ -529,7 +532,9 @@ function renderOutline() {
           label.textContent = (marker + slice(heading.title)).trim() || slice(heading.span).trim();
           summary.dataset.line = String(lineOf(u(heading.span.start)));
         } else {
-          label.textContent = t("attachment");
+          headingCount++;
+          const kind = t(n.type === "entry" ? "entry" : "attachment");
+          label.textContent = ownTitle ? `${kind} · ${ownTitle.text}` : kind;
           summary.dataset.line = String(lineOf(u(n.span.start)));
         }
         summary.appendChild(label);
@@ -543,8 +548,9 @@ function renderOutline() {
         toggle.addEventListener("click", (ev) => { ev.preventDefault(); details.open = !details.open; });
         summary.prepend(toggle);
         details.appendChild(summary);
-        const inner = n.children.filter((c) => c.type === "section" || c.type === "attachment" || c.type === "title" || c.type === "meta");
-        if (inner.some((c) => c.type === "section" || c.type === "attachment")) build(inner, details);
+        const containers = ["section", "attachment", "entry"];
+        const inner = n.children.filter((c) => containers.includes(c.type) || c.type === "title" || c.type === "meta");
+        if (inner.some((c) => containers.includes(c.type))) build(inner, details);
         else details.classList.add("leaf");
         parent.appendChild(details);
       }
