@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Measures the installed gangmu package: parse throughput over a corpus and
-memory for parsing a 10 MB document. Prints the figures quoted in docs/python.md.
+memory for parsing a 10 MB document, and the Arrow tables (parse_table,
+chunks_table) against parse + walking every node in Python. Prints the figures
+quoted in docs/python.md and docs/performance.md.
 
     .venv/bin/python scripts/bench-python.py [CORPUS_DIR]
 
@@ -20,6 +22,7 @@ from pathlib import Path
 import gangmu
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "python"))
 
 MEMORY_PROBE = r"""
 import json, sys, tracemalloc
@@ -64,6 +67,46 @@ def best_of(n: int, f) -> float:  # type: ignore[no-untyped-def]
     return min(times)
 
 
+def tables(texts: list[str], mb: float) -> None:
+    """Rows per second: the Arrow tables built in Rust, against the same rows
+    made in Python from parse + walk (reference_rows, one dict per node)."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        print("tables: pyarrow is not installed (pip install 'gangmu[arrow]')")
+        return
+    from reference_rows import chunk_rows, node_rows
+
+    ids = [str(i) for i in range(len(texts))]
+    rows = gangmu.parse_table(texts, ids=ids, threads=1).num_rows
+    nchunks = gangmu.chunks_table(texts, ids=ids, threads=1).num_rows
+
+    def line(what: str, n: int, seconds: float) -> None:
+        print(f"{what:<44}{n / seconds / 1e3:9.0f}k rows/s {mb / seconds:7.1f} MB/s")
+
+    print(f"tables: {rows} node rows, {nchunks} chunk rows (max_chars=1000)")
+    t = best_of(5, lambda: gangmu.parse_table(texts, ids=ids, threads=1))
+    line("parse_table, 1 thread", rows, t)
+    t = best_of(5, lambda: gangmu.parse_table(texts, ids=ids))
+    line(f"parse_table, {gangmu.default_threads()} threads", rows, t)
+    t = best_of(3, lambda: [node_rows(gangmu.parse(x), i) for x, i in zip(texts, ids)])
+    line("parse + walk, every column, dicts", rows, t)
+    t = best_of(3, lambda: [[n.start for n in gangmu.parse(x).walk()] for x in texts])
+    line("parse + walk, one attribute (.start)", rows, t)
+    t = best_of(
+        3,
+        lambda: pa.Table.from_pylist(
+            [r for x, i in zip(texts, ids) for r in node_rows(gangmu.parse(x), i)],
+            schema=gangmu.nodes_schema(),
+        ),
+    )
+    line("parse + walk + pa.Table.from_pylist", rows, t)
+    t = best_of(5, lambda: gangmu.chunks_table(texts, ids=ids, threads=1))
+    line("chunks_table, 1 thread", nchunks, t)
+    t = best_of(3, lambda: [chunk_rows(gangmu.parse(x), i) for x, i in zip(texts, ids)])
+    line("parse + chunks(), every column, dicts", nchunks, t)
+
+
 def main() -> None:
     root = corpus_dir(sys.argv[1] if len(sys.argv) > 1 else None)
     texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
@@ -82,6 +125,8 @@ def main() -> None:
     chunks = best_of(3, lambda: [gangmu.parse(t).chunks(max_chars=500) for t in texts])
     print(f"parse + chunks(500):       {mb / chunks:7.1f} MB/s")
 
+    tables(texts, mb)
+
     big = "".join(texts)
     while len(big.encode()) < 10 * 1024 * 1024:
         big += "".join(texts)
@@ -89,7 +134,8 @@ def main() -> None:
     path.write_text(big, encoding="utf-8")
     t = best_of(3, lambda: gangmu.parse(big))
     size = len(big.encode())
-    print(f"10 MB document ({size / 1e6:.1f} MB): parse {t * 1000:.0f} ms = {size / 1e6 / t:.1f} MB/s")
+    print(f"10 MB document ({size / 1e6:.1f} MB): parse {t * 1000:.0f} ms "
+          f"= {size / 1e6 / t:.1f} MB/s")
     out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(path)],
                          capture_output=True, text=True, check=True).stdout
     m = json.loads(out)

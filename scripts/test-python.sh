@@ -25,6 +25,12 @@ fi
 step "tools: maturin, pytest, mypy, ruff"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     "maturin>=1.5,<2" "pytest>=7" "mypy>=1.8" "ruff>=0.4"
+# The optional dependencies the tests exercise, one file per extra.
+for req in "$root"/tests/python/requirements-*.txt; do
+    [[ -f "$req" ]] || continue
+    step "optional dependencies: ${req#"$root"/}"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
+done
 
 step "retrieval frameworks for the integration tests (langchain-text-splitters, llama-index-core)"
 VENV="$venv" bash "$root/scripts/install-retrieval-extras.sh"

@@ -36,6 +36,7 @@ from ._native import (
     Node,
     Rule,
     __version__,
+    default_threads,
     fix,
     lint,
     parse,
@@ -44,8 +45,18 @@ from ._native import (
     rules,
 )
 from ._rules import RULE_IDS, RuleId
+from ._tables import (
+    CHUNKS_SCHEMA,
+    NODES_SCHEMA,
+    chunks_schema,
+    chunks_table,
+    nodes_schema,
+    parse_table,
+)
 
 __all__ = [
+    "CHUNKS_SCHEMA",
+    "NODES_SCHEMA",
     "RULE_IDS",
     "Chunk",
     "ChunkPart",
@@ -62,11 +73,16 @@ __all__ = [
     "Rule",
     "RuleId",
     "__version__",
+    "chunks_schema",
+    "chunks_table",
+    "default_threads",
     "fix",
     "lint",
+    "nodes_schema",
     "parse",
     "parse_bytes",
     "parse_many",
+    "parse_table",
     "read",
     "rules",
 ]

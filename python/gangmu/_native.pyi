@@ -4,6 +4,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal, TypeAlias, final
 
 __all__ = [
+    "ArrowSchema",
+    "ArrowStream",
     "Chunk",
     "ChunkPart",
     "Config",
@@ -16,9 +18,14 @@ __all__ = [
     "Rule",
     "__version__",
     "_unpickle_document",
+    "chunks_arrow",
+    "chunks_arrow_schema",
+    "default_threads",
     "fix",
     "lint",
+    "nodes_arrow_schema",
     "parse",
+    "parse_arrow",
     "parse_bytes",
     "parse_many",
     "rules",
@@ -42,6 +49,7 @@ _NodeType: TypeAlias = Literal[
 ]
 _Severity: TypeAlias = Literal["error", "warning", "info"]
 _ConfigLike: TypeAlias = Config | Mapping[str, Any] | None
+_DocumentInput: TypeAlias = str | bytes | bytearray | memoryview | None
 
 @final
 class Marker:
@@ -294,3 +302,35 @@ def rules() -> list[Rule]: ...
 def _unpickle_document(
     text: str, json: str, config: Mapping[str, Any] | None, encoding: str | None
 ) -> Document: ...
+
+@final
+class ArrowSchema:
+    def __arrow_c_schema__(self) -> object: ...
+
+@final
+class ArrowStream:
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __len__(self) -> int: ...
+
+def parse_arrow(
+    texts: Iterable[_DocumentInput],
+    /,
+    ids: Iterable[str | int] | None = None,
+    *,
+    threads: int | None = None,
+) -> ArrowStream: ...
+def chunks_arrow(
+    texts: Iterable[_DocumentInput],
+    /,
+    ids: Iterable[str | int] | None = None,
+    *,
+    max_chars: int = 1000,
+    overlap: int = 0,
+    threads: int | None = None,
+) -> ArrowStream: ...
+def nodes_arrow_schema() -> ArrowSchema: ...
+def chunks_arrow_schema() -> ArrowSchema: ...
+def default_threads() -> int: ...

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import gangmu
 import pytest
-from gangmu import _errors, _native
+from gangmu import _errors, _native, _tables
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("module", [gangmu, _native, _errors], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [gangmu, _native, _errors, _tables], ids=lambda m: m.__name__)
 def test_docstring_examples_run(module: object) -> None:
     result = doctest.testmod(module, extraglobs=vars(gangmu), optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0, f"{result.failed} docstring examples failed in {module}"
@@ -33,7 +33,9 @@ def python_blocks(path: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("page", ["docs/python.md", "docs/retrieval.md", "README.md"])
+@pytest.mark.parametrize(
+    "page", ["docs/python.md", "docs/retrieval.md", "docs/arrow.md", "README.md"]
+)
 def test_markdown_code_blocks_run(page: str) -> None:
     path = REPO / page
     if not path.exists():

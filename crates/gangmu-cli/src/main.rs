@@ -25,6 +25,28 @@ enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Tree)]
         format: Format,
+        #[command(flatten)]
+        threads: ThreadsArg,
+    },
+    /// Cut documents into retrieval chunks along their structure.
+    ///
+    /// Prints one JSON object per chunk (the columns of the `gangmu.chunks/1`
+    /// table, docs/arrow.md, with the file's path as `doc_id`). An input that
+    /// cannot be read is one line with an `error`; the exit status is then 2.
+    Chunk {
+        /// Files or directories to chunk; `-` or nothing reads standard input.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ChunkFormat::Jsonl)]
+        format: ChunkFormat,
+        /// Longest chunk, in characters.
+        #[arg(long, default_value_t = 1000)]
+        max_chars: usize,
+        /// Characters shared by consecutive pieces of a section that had to be cut.
+        #[arg(long, default_value_t = 0)]
+        overlap: usize,
+        #[command(flatten)]
+        threads: ThreadsArg,
     },
     /// Check documents against the rule catalogue (docs/rules).
     ///
@@ -92,6 +114,30 @@ enum Command {
 }
 
 #[derive(clap::Args)]
+struct ThreadsArg {
+    /// Threads for `--format jsonl` (default: GANGMU_NUM_THREADS, else
+    /// OMP_NUM_THREADS, else one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+impl ThreadsArg {
+    fn count(&self) -> Result<usize, String> {
+        match self.threads {
+            Some(0) => Err("--threads must be at least 1".into()),
+            Some(n) => Ok(n),
+            None => gangmu_arrow::default_threads(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChunkFormat {
+    /// One JSON object per chunk.
+    Jsonl,
+}
+
+#[derive(clap::Args)]
 struct RuleArgs {
     /// Rules to run (ids, names or id prefixes, comma-separated); replaces the
     /// configuration's `select`.
@@ -145,6 +191,10 @@ enum Format {
     Outline,
     /// The document rendered as Markdown.
     Markdown,
+    /// One line per document: `{"path", "encoding", "document"}` with the
+    /// gangmu/1 tree, or `{"path", "error"}` for an input that cannot be read
+    /// (then the exit status is 2). Files are parsed on several threads.
+    Jsonl,
 }
 
 struct Input {
@@ -152,7 +202,7 @@ struct Input {
     bytes: Vec<u8>,
 }
 
-fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -216,6 +266,7 @@ fn render(format: Format, text: &str, doc: &gangmu::Document) -> String {
         Format::Tree => gangmu::render::tree(text, doc),
         Format::Outline => gangmu::render::outline(text, doc),
         Format::Markdown => gangmu::render::markdown(text, doc),
+        Format::Jsonl => unreachable!("jsonl is written by the jsonl module"),
     }
 }
 
@@ -313,10 +364,39 @@ fn run_serve(mut options: gangmu_serve::ServeOptions, rules: &RuleArgs) -> ExitC
     }
 }
 
+fn with_threads(threads: &ThreadsArg, run: impl FnOnce(usize) -> ExitCode) -> ExitCode {
+    match threads.count() {
+        Ok(n) => run(n),
+        Err(e) => {
+            eprintln!("gangmu: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Parse { paths, format } => run_parse(&paths, format),
+        Command::Parse {
+            paths,
+            format: Format::Jsonl,
+            threads,
+        } => with_threads(&threads, |n| jsonl::run_parse(&paths, n)),
+        Command::Parse { paths, format, .. } => run_parse(&paths, format),
+        Command::Chunk {
+            paths,
+            format: ChunkFormat::Jsonl,
+            max_chars,
+            overlap,
+            threads,
+        } => {
+            if max_chars == 0 || overlap >= max_chars {
+                eprintln!("gangmu: need --max-chars >= 1 and --overlap < --max-chars");
+                return ExitCode::from(2);
+            }
+            let options = gangmu_arrow::ChunkOptions { max_chars, overlap };
+            with_threads(&threads, |n| jsonl::run_chunk(&paths, options, n))
+        }
         Command::Lint {
             paths,
             format,
@@ -354,4 +434,5 @@ fn main() -> ExitCode {
     }
 }
 
+mod jsonl;
 mod lint_cmd;

@@ -9,13 +9,13 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
-use rayon::prelude::*;
 
 mod chunk;
 mod config;
 mod diagnostic;
 mod document;
 mod exceptions;
+mod table;
 
 use chunk::{Chunk, ChunkPart};
 use config::{config_arg, Config};
@@ -53,8 +53,9 @@ fn parse(
     ))
 }
 
-/// Parses many texts in parallel (a rayon pool of ``threads`` threads, or one
-/// thread per core), with the GIL released. The result keeps the input order.
+/// Parses many texts in parallel on ``threads`` threads (default:
+/// :func:`default_threads`), with the GIL released. The result keeps the
+/// input order.
 ///
 /// >>> docs = parse_many(["一、总则\n正文。", "关于开展检查的通知"], threads=2)
 /// >>> [d.title for d in docs]
@@ -76,27 +77,8 @@ fn parse_many(
         sources.push(Source::from_py(&text)?);
         objects.push(text.unbind());
     }
-    let pool = match threads {
-        Some(0) => {
-            return Err(pyo3::exceptions::PyValueError::new_err(
-                "threads must be at least 1",
-            ))
-        }
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?,
-        ),
-        None => None,
-    };
-    let docs: Vec<gangmu::Document> = py.detach(|| {
-        let run = || sources.par_iter().map(|s| gangmu::parse(s)).collect();
-        match &pool {
-            Some(pool) => pool.install(run),
-            None => run(),
-        }
-    });
+    let threads = table::thread_count(threads)?;
+    let docs = py.detach(|| gangmu_arrow::map_ordered(&sources, threads, |s| gangmu::parse(s)));
     Ok(sources
         .into_iter()
         .zip(objects)
@@ -239,5 +221,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Edit>()?;
     m.add_class::<Rule>()?;
     m.add_class::<Config>()?;
+    m.add_function(wrap_pyfunction!(table::parse_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(table::chunks_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(table::nodes_arrow_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(table::chunks_arrow_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(table::default_threads, m)?)?;
+    m.add_class::<table::ArrowStream>()?;
+    m.add_class::<table::ArrowSchema>()?;
     Ok(())
 }

@@ -98,31 +98,27 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // A `\r\n` pair ends one line, at its `\n`.
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                line_starts.push(i + 1);
             }
-            i += 1;
         }
         let mut char_starts = Vec::with_capacity(bytes.len() / 64 + 1);
         let mut chars_before = Vec::with_capacity(bytes.len() / 64 + 2);
         let mut count = 0;
-        for block in bytes.chunks(64) {
-            let mut bits = 0u64;
-            for (i, &b) in block.iter().enumerate() {
-                // A byte starts a character unless it is a UTF-8 continuation byte.
-                if b & 0xC0 != 0x80 {
-                    bits |= 1 << i;
-                }
-            }
+        let mut blocks = bytes.chunks_exact(64);
+        for block in &mut blocks {
+            let bits = char_start_bits(block);
+            chars_before.push(count);
+            count += bits.count_ones() as usize;
+            char_starts.push(bits);
+        }
+        let rest = blocks.remainder();
+        if !rest.is_empty() {
+            let mut block = [0u8; 64];
+            block[..rest.len()].copy_from_slice(rest);
+            let bits = char_start_bits(&block) & ((1u64 << rest.len()) - 1);
             chars_before.push(count);
             count += bits.count_ones() as usize;
             char_starts.push(bits);
@@ -199,9 +195,48 @@ impl LineIndex {
     }
 }
 
+/// Bit `i` set when byte `i` of a 64-byte block starts a character, that is,
+/// is not a UTF-8 continuation byte (`10xxxxxx`): eight bytes at a time, each
+/// byte's verdict in its top bit, gathered into one byte by a multiplication
+/// (no two partial products share a bit, so nothing carries).
+fn char_start_bits(block: &[u8]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let mut bits = 0u64;
+    for (k, word) in block.chunks_exact(8).enumerate() {
+        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        let continuation = w & !(w << 1) & HIGH;
+        let starts = !continuation & HIGH;
+        bits |= ((starts >> 7).wrapping_mul(GATHER) >> 56) << (8 * k);
+    }
+    bits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_start_bits_agree_with_a_byte_by_byte_scan() {
+        let text = "a一b😀c二\n三x\u{301}é\r\n𠮷".repeat(9);
+        for block in text.as_bytes().chunks_exact(64) {
+            let slow = block
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b & 0xC0 != 0x80)
+                .fold(0u64, |bits, (i, _)| bits | 1 << i);
+            assert_eq!(char_start_bits(block), slow);
+        }
+        let all: Vec<u8> = (0..=255).chain(0..=255).take(512).collect();
+        for block in all.chunks_exact(64) {
+            let slow = block
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b & 0xC0 != 0x80)
+                .fold(0u64, |bits, (i, _)| bits | 1 << i);
+            assert_eq!(char_start_bits(block), slow, "every byte value");
+        }
+    }
 
     #[test]
     fn char_offsets_agree_with_char_indices() {

@@ -1,6 +1,7 @@
 //! Stage 9, the tree: nodes from the decided line kinds and depths, built in
 //! one pass with an explicit stack of open sections and attachments.
 
+use crate::chrome;
 use crate::marker::{Marker, MarkerFamily};
 use crate::span::Span;
 use crate::text::is_space;
@@ -166,10 +167,15 @@ impl TreeBuilder<'_, '_> {
             }
             k += 1;
         }
-        let title_text: String = (i..=j)
-            .filter(|&x| part(x))
-            .map(|x| page.content(x))
-            .collect();
+        // A collection's separator as the title (`某某讲话稿 篇1`): its name.
+        let content = |x: usize| {
+            let c = page.content(x);
+            match chrome::collection_separator(c).and_then(|s| s.name) {
+                Some((a, b)) if x == i => &c[a..b],
+                _ => c,
+            }
+        };
+        let title_text: String = (i..=j).filter(|&x| part(x)).map(content).collect();
         self.b.leaf(Node::Title(Title {
             span: Span::new(page.lines[i].start, page.lines[j].next),
             text: clean_text(&title_text),

@@ -21,8 +21,9 @@ use super::{LineKind, MarkerId, Page};
 const LICENSE_FROM_FRACTION: usize = 3;
 
 /// A `相关推荐`/`猜你喜欢` line opens a list of links when it is short (a
-/// heading of the site, not a sentence that starts with the word).
-const TRAILER_HEADER_MAX_CHARS: usize = 20;
+/// heading of the site, not a sentence that starts with the word):
+/// `【某某自查报告范文】相关文章：` is 23.
+const TRAILER_HEADER_MAX_CHARS: usize = 40;
 
 /// Inside a list of links, a line without a list bullet still belongs to it
 /// when the list is in the second half of the text and the line is short and

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use crate::marker::{Marker, MarkerFamily};
-use crate::text::ends_sentence;
+use crate::text::{ends_sentence, is_section_name};
 
 use super::{LineKind, Page};
 
@@ -67,11 +67,78 @@ pub(crate) fn depths(
                 _ => {}
             }
         }
-        for (k, d) in assign_depths(&facts).into_iter().enumerate() {
+        name_sections_as_siblings(page, &idx, &mut facts);
+        let mut depths = assign_depths(&facts);
+        if w[0] == 0 && page.next_nonblank_from(0) == idx.first().copied() {
+            deepen_a_fragments_opening(&facts, &mut depths);
+        }
+        for (k, d) in depths.into_iter().enumerate() {
             out[idx[k]] = Some(d);
         }
     }
     out
+}
+
+/// `引言`, `前言`, `总则` as unnumbered headings before numbered sections are
+/// their siblings, not their parents (an 引言 before 一、): they take the key
+/// of the next numbered heading, with ordinal 0.
+fn name_sections_as_siblings(page: &Page<'_>, idx: &[usize], facts: &mut [HeadingFacts]) {
+    for k in 0..facts.len() {
+        if !matches!(facts[k].key, LevelKey::Unnumbered { .. })
+            || !is_section_name(page.content(idx[k]))
+        {
+            continue;
+        }
+        if let Some(next) = facts[k + 1..]
+            .iter()
+            .find(|f| matches!(f.key, LevelKey::Numbered(_)))
+        {
+            if next.ordinal == 1 {
+                facts[k].key = next.key;
+                facts[k].ordinal = 0;
+            }
+        }
+    }
+}
+
+/// A text that opens on headings of a deep family, before the outer
+/// families it uses later (page 2 of a regulation: `（一）…（十）`, then
+/// `第四章`, `第十条`): those first headings sit as deep as their family
+/// does under the outer ones, not at depth 1 — when the first outer heading
+/// continues a count (its ordinal is above 1).
+fn deepen_a_fragments_opening(facts: &[HeadingFacts], depths: &mut [u32]) {
+    let rank = |f: &HeadingFacts| match f.key {
+        LevelKey::Numbered(m) => Some(m.rank()),
+        LevelKey::Unnumbered { .. } => None,
+    };
+    let Some(first) = facts.first().and_then(rank) else {
+        return;
+    };
+    // The opening run: headings until one of an outer family.
+    let run = facts
+        .iter()
+        .take_while(|f| rank(f).is_some_and(|r| r >= first))
+        .count();
+    // The outer family continues a count begun on an earlier page (`第四章`):
+    // the evidence that the text is a fragment, not a preamble list or an
+    // inverted order.
+    if facts.get(run).map_or(true, |f| f.ordinal <= 1) {
+        return;
+    }
+    let mut outer: Vec<u8> = facts[run..]
+        .iter()
+        .filter_map(rank)
+        .filter(|&r| r < first)
+        .collect();
+    outer.sort_unstable();
+    outer.dedup();
+    if run == facts.len() || outer.is_empty() {
+        return;
+    }
+    let lift = outer.len() as u32;
+    for d in &mut depths[..run] {
+        *d += lift;
+    }
 }
 
 /// A level key: a marker family, or an unnumbered heading of one style.

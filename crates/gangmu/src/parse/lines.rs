@@ -73,6 +73,14 @@ fn trim_end_spaces(text: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
+/// Emoji and pictographic symbols that decorate the start of a line
+/// (`🌟`, `✅`, `★`, `⭐`, `📌`), with the variation selector that follows
+/// some of them.
+fn is_decoration(c: char) -> bool {
+    matches!(c as u32,
+        0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F | 0x200D | 0x1F000..=0x1F2FF)
+}
+
 /// A page number glued to the start of a line: `-12-`, `—2—`, `－3－`.
 fn glued_page_number(s: &str) -> Option<usize> {
     let mut chars = s.char_indices();
@@ -157,6 +165,14 @@ fn analyse(text: &str, start: usize, end: usize, next: usize) -> Line {
     // Block quote markers.
     while text[cs..end].starts_with('>') {
         cs = skip_spaces(text, cs + 1, end);
+    }
+    // Decoration before the text: emoji and symbols (`🌟一、`, `✅二、`, `★`).
+    let decorated = text[cs..end]
+        .char_indices()
+        .find(|&(_, c)| !is_decoration(c))
+        .map_or(0, |(k, _)| k);
+    if decorated > 0 && cs + decorated < end {
+        cs = skip_spaces(text, cs + decorated, end);
     }
     let mut ce = trim_end_spaces(text, cs, end);
     let mut bold = false;

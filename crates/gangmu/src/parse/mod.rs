@@ -47,7 +47,9 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
     let page = Page::new(text);
     let classify::Classes { mut kinds, markers } = classify::classify(&page);
     // 3. Tables of contents: runs of headings that the body repeats.
-    for i in toc::tables_of_contents(&page, &kinds, &markers) {
+    let tocs = toc::tables_of_contents(&page, &kinds, &markers);
+    let headed = toc::headed_tables_of_contents(&page, &kinds);
+    for i in tocs.into_iter().chain(headed) {
         kinds[i] = LineKind::Noise(NoiseKind::TableOfContents);
     }
     // 4. Hard wraps.
@@ -197,6 +199,11 @@ impl<'a> Page<'a> {
     /// zero-width characters).
     pub fn is_empty(&self, i: usize) -> bool {
         self.lines[i].is_empty_in(self.text)
+    }
+
+    /// The first non-blank line at or after `i`.
+    pub fn next_nonblank_from(&self, i: usize) -> Option<usize> {
+        (i..self.lines.len()).find(|&j| !self.lines[j].is_blank())
     }
 
     /// The first non-blank line after `i`.

@@ -115,6 +115,17 @@ pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
     } else {
         starts.push(0);
     }
+    // Documents that follow one another without a separator: a title after
+    // the end of the one before (a closing formula, a signature's fields),
+    // or a title over a speaker and a greeting.
+    let mut all = Vec::new();
+    let mut bounds: Vec<usize> = starts[1..].to_vec();
+    bounds.push(n);
+    for (&start, &end) in starts.iter().zip(&bounds) {
+        all.push(start);
+        all.extend((start + 1..end).filter(|&i| opens_next_document(page, kinds, i, end)));
+    }
+    let starts = all;
     let mut ends: Vec<usize> = starts[1..].to_vec();
     ends.push(n);
     for (&start, &end) in starts.iter().zip(&ends) {
@@ -128,6 +139,76 @@ pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
         decisions: draft.into_decisions(),
         documents,
     }
+}
+
+/// Whether line `i` opens another document on the page, without a separator:
+/// a title naming a document type, after a line that ends the document
+/// before (a closing formula, a date, a signature's field), or over a
+/// speaker and a greeting (the next speech); then text.
+fn opens_next_document(page: &Page<'_>, kinds: &[LineKind], i: usize, end: usize) -> bool {
+    let c = page.content(i);
+    if kinds[i] != LineKind::Body || !title_like(page, kinds[i], i) || !ends_title(c) {
+        return false;
+    }
+    let Some(prev) = page.prev_nonblank(i) else {
+        return false;
+    };
+    let blank_before = prev + 1 < i;
+    let p = page.content(prev);
+    let closes = is_closing_line(p) || is_signature_field(p);
+    // The line after the title, past subtitles and speakers.
+    let mut next = page.next_nonblank(i).filter(|&k| k < end);
+    while let Some(k) = next {
+        if !is_subtitle_pattern(page.content(k)) {
+            break;
+        }
+        next = page.next_nonblank(k).filter(|&k| k < end);
+    }
+    let Some(next) = next else {
+        return false;
+    };
+    let t = page.content(next);
+    let greets = is_greeting(t) && t.ends_with(['：', ':']);
+    let text = is_document_text(page, kinds[next], next);
+    blank_before && ((closes && text) || (greets && ends_sentence(p)))
+}
+
+/// A formula that closes a document: `特此报告。`, `此致`, `敬礼！`, `谢谢大家！`.
+fn is_closing_line(c: &str) -> bool {
+    const CLOSINGS: &[&str] = &[
+        "特此",
+        "此致",
+        "敬礼",
+        "谢谢大家",
+        "谢谢！",
+        "謝謝",
+        "妥否",
+        "以上请示",
+        "以上報告",
+        "以上报告",
+        "专此",
+        "此复",
+    ];
+    char_len(c) <= 30 && CLOSINGS.iter().any(|w| c.contains(w))
+}
+
+/// A field of a signature block: `申请人：`, `申请日期：`, `日期：`.
+fn is_signature_field(c: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "申请人",
+        "申请日期",
+        "申请单位",
+        "日期",
+        "签名",
+        "署名",
+        "落款",
+        "单位",
+    ];
+    char_len(c) <= 30
+        && FIELDS.iter().any(|f| {
+            c.strip_prefix(f)
+                .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+        })
 }
 
 /// The separators of a collection page: the lines that open each document.
@@ -267,7 +348,14 @@ fn document(
     mark_site_lines(page, draft, start..title_line, Some(&block));
     // Copies of the title between it and the anchor are the site's too.
     for k in last + 1..anchor {
-        let copy = !page.is_blank(k) && is_close_copy(page.content(k), &title_text);
+        // A copy of the title, or of a line the site put above it (the page
+        // headline between the title and the body).
+        let copy = !page.is_blank(k)
+            && (is_close_copy(page.content(k), &title_text)
+                || (start..title_line).any(|h| {
+                    matches!(draft.get(h), LineKind::Noise(_))
+                        && is_close_copy(page.content(k), page.content(h))
+                }));
         if copy && !matches!(draft.get(k), LineKind::Noise(_)) {
             draft.set(k, LineKind::Noise(NoiseKind::RepeatedTitle));
         }
@@ -410,7 +498,11 @@ fn title_above(
     let mut first = k;
     while let Some(p) = prev_in(page, first, range.start) {
         let separator = p == range.start && chrome::collection_separator(page.content(p)).is_some();
-        if p + TITLE_LINE_GAP < first || separator || !candidate(draft, p) {
+        // A copy of a line below (the site repeating the subtitle) starts the
+        // site's block, not the title.
+        let copy_of_block = (k + 1..range.end)
+            .any(|b| !page.is_blank(b) && is_close_copy(page.content(p), page.content(b)));
+        if p + TITLE_LINE_GAP < first || separator || copy_of_block || !candidate(draft, p) {
             break;
         }
         let mut probe = Draft::new(draft.base(), p..page.len());
@@ -523,9 +615,7 @@ fn is_name_line(c: &str) -> bool {
         return true;
     }
     // `国务院总理 温家宝`, `省长　李炳军`: an office, then a name of 2–4.
-    let mut parts = c
-        .split([' ', '\u{3000}'])
-        .filter(|p| !p.is_empty());
+    let mut parts = c.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
     let (Some(office), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
@@ -578,7 +668,19 @@ fn mark_site_lines(
     range: std::ops::Range<usize>,
     title: Option<&[&str]>,
 ) {
-    let copies = |k: usize| title.is_some_and(|b| b.iter().any(|t| is_copy(page.content(k), t)));
+    // A copy of the title (a headline, a breadcrumb holding it), or of a
+    // line under it, give or take a few characters.
+    let copies = |k: usize| {
+        title.is_some_and(|b| {
+            b.iter().enumerate().any(|(n, t)| {
+                if n == 0 {
+                    is_copy(page.content(k), t)
+                } else {
+                    is_close_copy(page.content(k), t)
+                }
+            })
+        })
+    };
     let site = |draft: &Draft<'_>, k: usize| {
         !page.is_blank(k)
             && (matches!(

@@ -255,3 +255,151 @@ fn should_read_meeting_record_fields() {
         .count();
     assert_eq!(fields, 3);
 }
+
+/// (line number from 1, kind) of the title, noise and heading lines.
+fn line_roles(text: &str) -> Vec<(usize, String)> {
+    let doc = parse(text);
+    let idx = crate::LineIndex::new(text);
+    let mut out = Vec::new();
+    for (_, n) in doc.walk() {
+        let role = match n {
+            Node::Title(_) => "title".to_string(),
+            Node::Noise(_) => "noise".to_string(),
+            Node::Heading(h) => format!("heading{}", h.depth),
+            _ => continue,
+        };
+        let first = idx.line(n.span().start);
+        let last = idx.line(n.span().end.saturating_sub(1).max(n.span().start));
+        let lines = if matches!(n, Node::Heading(_)) {
+            first..=first
+        } else {
+            first..=last
+        };
+        for l in lines {
+            if !text.lines().nth(l - 1).unwrap_or("").trim().is_empty() {
+                out.push((l, role.clone()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn should_take_a_title_that_ends_with_a_full_stop_as_the_title() {
+    let text = "关于开展安全生产大检查的通知。\n\n各乡镇人民政府,县直各单位:\n\n为切实加强安全生产工作，现将有关事项通知如下。\n";
+    let doc = parse(text);
+    assert_eq!(doc.title_text(), Some("关于开展安全生产大检查的通知。"));
+    assert!(
+        meta_kinds(&doc).contains(&MetaKind::Addressee),
+        "the addressee after it is read too"
+    );
+}
+
+#[test]
+fn should_read_markers_behind_emoji() {
+    let h = headings("🌟一、总体要求\n\n正文内容。\n\n✅二、主要任务\n\n正文。\n");
+    assert_eq!(h.len(), 2, "{h:?}");
+}
+
+#[test]
+fn should_read_the_site_around_a_document_as_noise_and_the_title_above_its_body() {
+    let text = "首页 > 范文 > 工作总结 > 正文\n\n某某乡镇年度工作总结\n\n阅读 120 下载 8 分享\n\n下载文档\n\n某某乡镇年度工作总结\n\n今年以来，我镇在县委县政府的领导下，扎实推进各项工作。\n\n一、主要成绩\n\n经济稳步增长。\n";
+    let roles = line_roles(text);
+    assert_eq!(
+        roles,
+        [
+            (1, "noise".into()),
+            (3, "noise".into()),
+            (5, "noise".into()),
+            (7, "noise".into()),
+            (9, "title".into()),
+            (13, "heading1".into())
+        ]
+    );
+}
+
+#[test]
+fn should_give_each_document_of_a_collection_its_own_title_and_hierarchy() {
+    let text = "某某工作计划精选2篇\n\n为帮助大家写好计划，小编整理了以下范文，供大家参考。\n\n某某工作计划 篇1\n\n一、指导思想\n\n坚持以人民为中心。\n\n（一）基本原则\n\n统筹兼顾。\n\n某某工作计划 篇2\n\n一、工作目标\n\n全面完成任务。\n";
+    let doc = parse(text);
+    let entries: Vec<_> = doc
+        .children
+        .iter()
+        .filter(|n| matches!(n, Node::Entry(_)))
+        .collect();
+    assert_eq!(entries.len(), 2, "two documents on the page");
+    let roles = line_roles(text);
+    assert_eq!(
+        roles[0],
+        (1, "noise".into()),
+        "the collection's headline is the site's"
+    );
+    assert_eq!(roles[1], (3, "noise".into()), "and so is its introduction");
+    assert!(roles.contains(&(5, "title".into())) && roles.contains(&(15, "title".into())));
+    assert!(
+        roles.contains(&(17, "heading1".into())),
+        "the second document starts at depth 1 again"
+    );
+    assert_eq!(
+        doc.title_text(),
+        Some("某某工作计划"),
+        "the title's text leaves out the separator"
+    );
+}
+
+#[test]
+fn should_read_a_table_of_contents_under_its_header_with_page_numbers() {
+    let text = "目录\n某某市第一次会议上的讲话\n3\n某某市第二次会议上的讲话\n9\n\n某某市第一次会议上的讲话\n\n——在某某市第一次会议上\n\n各位代表：\n\n今天的会议开得很成功。\n";
+    let roles = line_roles(text);
+    assert_eq!(
+        roles,
+        [
+            (1, "noise".into()),
+            (2, "noise".into()),
+            (3, "noise".into()),
+            (4, "noise".into()),
+            (5, "noise".into()),
+            (7, "title".into())
+        ]
+    );
+}
+
+#[test]
+fn should_open_an_attachment_for_a_plan_that_follows_the_notices_date() {
+    let text = "关于印发某某应急预案的通知\n\n各乡镇：\n\n《某某应急预案》已经研究同意，现印发给你们。\n\n某某市人民政府办公室\n2015年11月16日\n\n某某市气象灾害应急预案\n\n1 总则\n\n1.1 编制目的\n\n建立健全应急机制。\n";
+    let doc = parse(text);
+    assert!(doc
+        .children
+        .iter()
+        .any(|n| matches!(n, Node::Attachment(_))));
+    assert_eq!(
+        meta_kinds(&doc),
+        [MetaKind::Addressee, MetaKind::Signature, MetaKind::Date]
+    );
+    let h = headings(text);
+    assert_eq!(h.iter().map(|x| x.0).collect::<Vec<_>>(), [1, 2]);
+}
+
+#[test]
+fn should_put_the_opening_headings_of_a_fragment_as_deep_as_their_family() {
+    let text = "（一）总则。包括适用范围。\n（二）组织机构。包括职责。\n第四章 管理责任\n第十条 统筹指导。\n第十一条 组织实施。\n";
+    let depths: Vec<u32> = headings(text).into_iter().map(|(d, _)| d).collect();
+    assert_eq!(depths, [3, 3, 1, 2, 2]);
+}
+
+#[test]
+fn should_read_two_speeches_on_one_page() {
+    let text = "某某演讲比赛开幕词\n\n发言人：张某\n\n各位老师、各位同学：\n\n比赛现在开始。预祝比赛圆满成功。\n\n某某演讲比赛闭幕词\n\n发言人：张某\n\n各位老师、各位同学：\n\n比赛圆满结束。\n";
+    let roles = line_roles(text);
+    assert_eq!(roles, [(1, "title".into()), (9, "title".into())]);
+}
+
+#[test]
+fn should_take_the_proper_title_over_a_repeated_headline_below_it() {
+    let text = "首页 > 公文 > 请示\n\n某某资金申请报告\n\n来源：某某网 阅读：200\n\n关于请求解决某某镇校舍改造资金的请示\n\n某某资金申请报告\n\n尊敬的领导：\n\n我镇共有小学四所，校舍老旧，亟需改造。\n";
+    let roles = line_roles(text);
+    assert!(roles.contains(&(7, "title".into())), "{roles:?}");
+    assert!(roles.contains(&(9, "noise".into())), "{roles:?}");
+}

@@ -53,7 +53,14 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
     if !(1..=TITLE_MAX_CHARS).contains(&n) {
         return false;
     }
-    if ends_sentence(c) || c.ends_with('，') || c.ends_with(',') {
+    // A title with a full stop after its type is a title with a fault
+    // (`关于开展检查的通知。`), not a sentence.
+    let faulty_stop = c.ends_with(['。', '.'])
+        && !c.contains(['，', ','])
+        && n <= TITLE_SENTENCE_CHARS
+        && ends_title(c.trim_end_matches(['。', '.']))
+        && !c.trim_end_matches(['。', '.']).contains('。');
+    if (ends_sentence(c) && !faulty_stop) || c.ends_with('，') || c.ends_with(',') {
         return false;
     }
     if n > TITLE_SENTENCE_CHARS && (c.contains('，') || c.contains('。')) {
@@ -70,20 +77,24 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
     !ends_with_date(c)
 }
 
-/// Whether `c` ends with a date (`…2022年8月19日`).
+/// Whether `c` ends with a date (`…2022年8月19日`, or cut: `…2022年8月19`).
 fn ends_with_date(c: &str) -> bool {
-    let t = c.trim_end();
-    t.ends_with('日') && {
-        let tail: String = t
+    let tail: Vec<char> = c.trim_end().chars().rev().take(12).collect();
+    let tail: String = tail.into_iter().rev().collect();
+    let Some(y) = tail.find('年') else {
+        return false;
+    };
+    let year_digits = tail[..y]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    let rest = &tail[y + '年'.len_utf8()..];
+    year_digits == 4
+        && rest.contains('月')
+        && rest
             .chars()
-            .rev()
-            .take(12)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        tail.contains('年') && tail.contains('月')
-    }
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '月' | '日'))
 }
 
 /// Marks the lines of a title starting at line `i` in `draft`; returns the
@@ -145,10 +156,37 @@ fn unbalanced(s: &str) -> bool {
     depth > 0
 }
 
+/// Who gives a speech or writes a text, on the line under its title
+/// (`发言人：某某`, `主讲人：某某`).
+const SPEAKER_LABELS: &[&str] = &[
+    "发言人",
+    "發言人",
+    "主讲人",
+    "主講人",
+    "报告人",
+    "報告人",
+    "演讲人",
+    "演講人",
+    "讲话人",
+    "講話人",
+    "作者",
+    "撰稿人",
+    "执笔人",
+    "執筆人",
+];
+
 /// A line of the block under a title: `——2024年3月5日在…上`, a news
-/// dateline, `（2023年…通过）`, a promulgation tail or a date-led line.
+/// dateline, `（2023年…通过）`, a promulgation tail, a date-led line, a
+/// speaker (`发言人：某某`).
 pub(crate) fn is_subtitle_pattern(c: &str) -> bool {
     if c.starts_with("——") || c.starts_with("—") || c.starts_with("--") {
+        return true;
+    }
+    let speaker = SPEAKER_LABELS.iter().any(|l| {
+        c.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with([':', '：']) && char_len(r) <= 20)
+    });
+    if speaker {
         return true;
     }
     let n = char_len(c);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::marker::{Marker, MarkerFamily};
 use crate::text::{char_len, comparable, comparable_hash, ends_sentence};
+use crate::tree::NoiseKind;
 
 use super::{LineKind, Page};
 
@@ -17,6 +18,68 @@ const MIN_ENTRIES: usize = 3;
 /// An entry is a short line without a sentence end: a run-in heading
 /// (`（一）目的。正文…`) is body, not an entry.
 const ENTRY_MAX_CHARS: usize = 40;
+
+/// A table of contents under a `目录` header lists at most this many entries.
+const HEADED_MAX_ENTRIES: usize = 200;
+
+/// The lines of the table of contents that follows a `目录` header: its
+/// entries (short lines without a sentence end, with or without markers and
+/// page numbers) up to the line where the body repeats the first entry, or
+/// up to the first sentence. Page numbers between the entries are noise
+/// already.
+pub(crate) fn headed_tables_of_contents(page: &Page<'_>, kinds: &[LineKind]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for h in 0..page.len() {
+        if kinds[h] != LineKind::Noise(NoiseKind::TableOfContents)
+            || !is_toc_header(page.content(h))
+        {
+            continue;
+        }
+        let mut entries: Vec<usize> = Vec::new();
+        let mut repeated = false;
+        let mut k = h + 1;
+        while k < page.len() && entries.len() < HEADED_MAX_ENTRIES {
+            let c = page.content(k);
+            match kinds[k] {
+                LineKind::Blank
+                | LineKind::Noise(NoiseKind::PageNumber | NoiseKind::TableOfContents) => {
+                    k += 1;
+                    continue;
+                }
+                LineKind::Body | LineKind::Heading(_) => {}
+                _ => break,
+            }
+            if entries
+                .iter()
+                .any(|&e| comparable(page.content(e)).eq(comparable(c)))
+            {
+                repeated = true;
+                break;
+            }
+            // An entry names a part; a line with clause punctuation is text.
+            if ends_sentence(c)
+                || char_len(c) > ENTRY_MAX_CHARS + 10
+                || c.contains(['，', '、', '；', '。', '：', ','])
+            {
+                break;
+            }
+            entries.push(k);
+            k += 1;
+        }
+        // Two entries and the body repeating one, or entries with page
+        // numbers between them.
+        let numbered = (h + 1..k).any(|j| kinds[j] == LineKind::Noise(NoiseKind::PageNumber));
+        if entries.len() >= 2 && (repeated || numbered) {
+            out.extend(entries);
+        }
+    }
+    out
+}
+
+/// `目录`, `目　录`.
+fn is_toc_header(c: &str) -> bool {
+    comparable(c).eq("目录".chars())
+}
 
 /// The lines of every table of contents made of heading lines, in order.
 ///

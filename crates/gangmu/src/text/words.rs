@@ -81,6 +81,10 @@ pub(crate) const DOC_TYPES: &[&str] = &[
     "实施方案",
     "摘要",
     "预案",
+    "结束语",
+    "开幕词",
+    "闭幕词",
+    "发言稿",
     "报告书",
     "倡议",
     "承诺书",
@@ -176,6 +180,13 @@ pub(crate) fn simplified(c: char) -> char {
         '檢' => '检',
         '調' => '调',
         '頒' => '颁',
+        '語' => '语',
+        '賽' => '赛',
+        '辭' => '辞',
+        '閉' => '闭',
+        '開' => '开',
+        '據' => '据',
+        '維' => '维',
         c => c,
     }
 }
@@ -319,6 +330,11 @@ pub(crate) fn is_greeting(content: &str) -> bool {
     GREETINGS.contains(&t)
         || (t.starts_with("各位") && char_len(t) <= 12 && !t.contains('、'))
         || (punctuated && t.starts_with("尊敬的") && char_len(t) <= 20)
+        // `各位老师、各位同学：`, `亲爱的老师们、同学们！`
+        || (punctuated
+            && ["各位", "亲爱的", "敬爱的"].iter().any(|p| t.starts_with(p))
+            && char_len(t) <= 30
+            && !t.contains(['，', '。']))
         || t.ends_with("同志们")
         || (punctuated && t.ends_with('们'))
 }
@@ -350,6 +366,9 @@ mod tests {
             "老师们、同学们：",
             "亲爱的同学们！",
             "尊敬的各位领导",
+            "同志們：",
+            "尊敬的领导：",
+            "各位老师、各位同学：",
         ] {
             assert!(is_greeting(g), "{g} should be a greeting");
         }
