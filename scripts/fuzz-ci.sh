@@ -17,7 +17,7 @@
 # a faster CI machine stops where that run was checked and a slower one
 # earlier. FUZZ_UNCAPPED=1 drops the caps (for longer local fuzzing).
 #
-# Six targets × 50 s = 5 minutes of fuzzing; the build takes 1.5–3 minutes on
+# Six targets × 50 s and docx × 30 s = 5.5 minutes of fuzzing; the build takes 1.5–3 minutes on
 # two shared cores. A crash fails the script and prints the artifact; turn it
 # into the next numbered file in tests/fuzz-regressions/ (see fuzz/README.md).
 set -euo pipefail
@@ -25,12 +25,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SECONDS_PER_TARGET=${1:-${FUZZ_SECONDS:-50}}
-TARGETS=(parse lint fix json_roundtrip markers linear_time)
+TARGETS=(parse lint fix json_roundtrip markers linear_time docx)
 REGRESSIONS="$ROOT/tests/fuzz-regressions"
 declare -A RUNS=(
     [parse]=1380000 [lint]=207000 [fix]=92000
     [json_roundtrip]=540000 [markers]=33000000 [linear_time]=6600
+    [docx]=187000
 )
+# The docx target has its own seeds (WordprocessingML fragments, see
+# crates/gangmu/tests/support/docx_input.rs) and dictionary, and at most 30 s.
+declare -A SEEDS=([docx]="$ROOT/fuzz/seeds-docx")
+declare -A DICTS=([docx]="$ROOT/fuzz/docx.dict")
+declare -A MAX_SECONDS=([docx]=30)
 DICT="$ROOT/fuzz/gangmu.dict"
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -47,7 +53,8 @@ echo "== built in $(( $(date +%s) - start )) s"
 status=0
 for t in "${TARGETS[@]}"; do
     echo "== $t: replaying the seed corpus"
-    cargo fuzz run -s none "$t" "$ROOT/fuzz/seeds" -- -runs=0 -rss_limit_mb=4096 || status=1
+    seeds="${SEEDS[$t]:-$ROOT/fuzz/seeds}"
+    cargo fuzz run -s none "$t" "$seeds" -- -runs=0 -rss_limit_mb=4096 || status=1
 
     files=()
     for f in "$REGRESSIONS"/[0-9][0-9][0-9][0-9]-"$t"-*; do
@@ -65,13 +72,17 @@ if (( status != 0 )); then
 fi
 
 for t in "${TARGETS[@]}"; do
-    echo "== $t: fuzzing for ${SECONDS_PER_TARGET} s"
+    secs=$SECONDS_PER_TARGET
+    if [[ -n "${MAX_SECONDS[$t]:-}" ]] && (( secs > ${MAX_SECONDS[$t]} )); then
+        secs=${MAX_SECONDS[$t]}
+    fi
+    echo "== $t: fuzzing for ${secs} s"
     mkdir -p "corpus/$t"
     # In-process, one thread, fixed seed (FUZZ_SEED): a CI run is reproducible.
     runs=()
     [[ -n "${FUZZ_UNCAPPED:-}" ]] || runs=(-runs="${RUNS[$t]}")
-    if ! cargo fuzz run -s none "$t" "corpus/$t" "$ROOT/fuzz/seeds" -- \
-            -max_total_time="$SECONDS_PER_TARGET" "${runs[@]}" -seed="${FUZZ_SEED:-1}" -dict="$DICT" \
+    if ! cargo fuzz run -s none "$t" "corpus/$t" "${SEEDS[$t]:-$ROOT/fuzz/seeds}" -- \
+            -max_total_time="$secs" "${runs[@]}" -seed="${FUZZ_SEED:-1}" -dict="${DICTS[$t]:-$DICT}" \
             -max_len=4096 -timeout=20 -rss_limit_mb=4096 \
             -artifact_prefix="$ROOT/fuzz/artifacts/$t/" -print_final_stats=1 >"run-$t.out" 2>&1; then
         status=1

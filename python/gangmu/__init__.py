@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from typing import Any, Union
 
-from ._errors import ConfigError, DecodeError, GangmuError
+from ._errors import ConfigError, DecodeError, DocxError, GangmuError
 from ._native import (
     Chunk,
     ChunkPart,
@@ -35,12 +35,15 @@ from ._native import (
     Marker,
     Node,
     Rule,
+    SourceLine,
     __version__,
     default_threads,
     fix,
+    fix_docx,
     lint,
     parse,
     parse_bytes,
+    parse_docx,
     parse_many,
     rules,
 )
@@ -65,6 +68,7 @@ __all__ = [
     "DecodeError",
     "Diagnostic",
     "Document",
+    "DocxError",
     "Edit",
     "Fix",
     "GangmuError",
@@ -72,15 +76,18 @@ __all__ = [
     "Node",
     "Rule",
     "RuleId",
+    "SourceLine",
     "__version__",
     "chunks_schema",
     "chunks_table",
     "default_threads",
     "fix",
+    "fix_docx",
     "lint",
     "nodes_schema",
     "parse",
     "parse_bytes",
+    "parse_docx",
     "parse_many",
     "parse_table",
     "read",
@@ -96,10 +103,13 @@ def read(
     *,
     config: Config | dict[str, Any] | None = None,
 ) -> Document:
-    """Reads and parses a file, detecting UTF-8, UTF-16 (with BOM) or GB18030.
+    """Reads and parses a file: a .docx (recognised by its content, whatever
+    its name) as Word shows it (see :func:`parse_docx`), else text in UTF-8,
+    UTF-16 (with BOM) or GB18030 (or ``encoding``, when given).
 
-    Raises :class:`DecodeError` when the file is not text, and ``OSError`` when
-    it cannot be read.
+    Raises :class:`DocxError` when a zip archive is not a readable .docx,
+    :class:`DecodeError` when the file is not text, and ``OSError`` when it
+    cannot be read.
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "notice.txt"
@@ -110,4 +120,6 @@ def read(
     """
     with open(path, "rb") as f:
         data = f.read()
+    if encoding is None and data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return parse_docx(data, config=config)
     return parse_bytes(data, encoding, config=config)

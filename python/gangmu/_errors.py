@@ -6,7 +6,7 @@ They are defined in Python so that :class:`DecodeError` can be both a
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "DecodeError", "GangmuError"]
+__all__ = ["ConfigError", "DecodeError", "DocxError", "GangmuError"]
 
 
 class GangmuError(Exception):
@@ -17,6 +17,13 @@ class DecodeError(GangmuError, ValueError):
     """Bytes that are not text in UTF-8, UTF-16 (with BOM) or GB18030.
 
     The message names the reason, e.g. ``binary content: NUL byte at offset 0``.
+    """
+
+
+class DocxError(GangmuError, ValueError):
+    """A .docx that cannot be read: not a zip archive, no ``word/document.xml``,
+    a part larger than the limits (a zip bomb), XML nested too deep or not
+    well-formed. The message names the part and the reason.
     """
 
 

@@ -34,9 +34,11 @@ def python_blocks(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "page", ["docs/python.md", "docs/retrieval.md", "docs/arrow.md", "README.md"]
+    "page", ["docs/python.md", "docs/retrieval.md", "docs/arrow.md", "docs/docx.md", "README.md"]
 )
-def test_markdown_code_blocks_run(page: str) -> None:
+def test_markdown_code_blocks_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Examples name files by their path in the repository.
+    monkeypatch.chdir(REPO)
     path = REPO / page
     if not path.exists():
         pytest.skip(f"{page} is not in this checkout")

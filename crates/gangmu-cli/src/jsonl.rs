@@ -17,7 +17,7 @@ const ROUND: usize = 256;
 
 /// One input's outcome.
 enum Outcome {
-    Text(gangmu::Decoded),
+    Text(crate::Loaded),
     Error(String),
 }
 
@@ -30,9 +30,14 @@ fn load(path: &Path) -> (String, Outcome) {
         (path.display().to_string(), std::fs::read(path))
     };
     let outcome = match bytes {
-        Ok(bytes) => match gangmu::decode(&bytes) {
+        // A .docx (recognised by content) or text in any encoding we read.
+        Ok(bytes) => match crate::load(&name, &bytes) {
             Ok(d) => Outcome::Text(d),
-            Err(e) => Outcome::Error(e.to_string()),
+            Err(e) => Outcome::Error(
+                e.strip_prefix(&format!("{name}: "))
+                    .unwrap_or(&e)
+                    .to_string(),
+            ),
         },
         Err(e) => Outcome::Error(e.to_string()),
     };
@@ -99,8 +104,8 @@ pub(crate) fn run_parse(paths: &[PathBuf], threads: usize) -> ExitCode {
         Outcome::Text(d) => format!(
             "{{\"path\":{},\"encoding\":{},\"document\":{}}}\n",
             json_str(name),
-            json_str(d.encoding.name()),
-            gangmu::parse(&d.text).to_json()
+            json_str(d.encoding_name()),
+            d.parse().to_json()
         ),
         Outcome::Error(e) => format!(
             "{{\"path\":{},\"error\":{}}}\n",
@@ -117,13 +122,9 @@ pub(crate) fn run_chunk(paths: &[PathBuf], options: ChunkOptions, threads: usize
     run(paths, threads, |name, outcome| {
         let mut out = String::new();
         match outcome {
-            Outcome::Text(d) => gangmu_arrow::chunk_json_lines(
-                name,
-                &d.text,
-                &gangmu::parse(&d.text),
-                options,
-                &mut out,
-            ),
+            Outcome::Text(d) => {
+                gangmu_arrow::chunk_json_lines(name, d.text(), &d.parse(), options, &mut out)
+            }
             Outcome::Error(e) => gangmu_arrow::chunk_error_json_line(name, e, &mut out),
         }
         out

@@ -1,5 +1,6 @@
 //! `gangmu lint` and `gangmu fix`: configuration discovery; the output
-//! formats are the library's emitters (`gangmu::lint::emit`).
+//! formats are the library's emitters (`gangmu::lint::emit`), which place the
+//! findings of a .docx by paragraph through its source map.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use gangmu::lint::emit::{
 use gangmu::lint::Config;
 use gangmu::{Diagnostic, Severity};
 
-use super::{read_all, LintFormat, RuleArgs};
+use super::{read_all, LintFormat, Loaded, RuleArgs};
 
 /// The configuration: `--config FILE`, else `gangmu.toml`, else the
 /// `[tool.gangmu]` table of `pyproject.toml` in the current directory; then the
@@ -21,7 +22,7 @@ use super::{read_all, LintFormat, RuleArgs};
 fn config_and_inputs(
     args: &RuleArgs,
     paths: &[PathBuf],
-) -> Result<(Config, Vec<(String, PathBuf, gangmu::Decoded)>), String> {
+) -> Result<(Config, Vec<(String, PathBuf, Loaded)>), String> {
     Ok((load_config(args)?, read_all(paths)?))
 }
 
@@ -96,12 +97,21 @@ pub(crate) fn run_lint(
     };
     let results: Vec<Vec<Diagnostic>> = inputs
         .iter()
-        .map(|(_, _, decoded)| gangmu::lint::lint(&decoded.text, &config))
+        .map(|(_, _, loaded)| match loaded {
+            Loaded::Text(d) => gangmu::lint::lint(&d.text, &config),
+            Loaded::Docx(d, _) => gangmu::docx::lint(d, &config),
+        })
         .collect();
     let files: Vec<FileFindings<'_>> = inputs
         .iter()
         .zip(&results)
-        .map(|((name, _, decoded), diags)| FileFindings::new(name, &decoded.text, diags))
+        .map(|((name, _, loaded), diags)| {
+            let file = FileFindings::new(name, loaded.text(), diags);
+            match loaded {
+                Loaded::Text(_) => file,
+                Loaded::Docx(d, _) => file.with_source_map(d),
+            }
+        })
         .collect();
     let failing = results.iter().flatten().any(|d| d.severity >= fail_on);
     let mut out = std::io::stdout().lock();
@@ -144,34 +154,64 @@ pub(crate) fn run_fix(
         }
     };
     if write {
-        for (name, path, decoded) in &inputs {
+        for (name, path, loaded) in &inputs {
             if path.as_os_str() == "-" {
                 eprintln!("gangmu: --write needs files, not standard input");
                 return ExitCode::from(2);
             }
-            if decoded.encoding != gangmu::Encoding::Utf8 {
-                eprintln!(
-                    "gangmu: {name}: read as {}; --write only rewrites UTF-8 files",
-                    decoded.encoding.name()
-                );
-                return ExitCode::from(2);
+            match loaded {
+                Loaded::Docx(..) => {}
+                Loaded::Text(d) if d.encoding != gangmu::Encoding::Utf8 => {
+                    eprintln!(
+                        "gangmu: {name}: read as {}; --write only rewrites UTF-8 files",
+                        d.encoding.name()
+                    );
+                    return ExitCode::from(2);
+                }
+                Loaded::Text(_) => {}
             }
         }
     }
     let many = inputs.len() > 1;
     let mut out = std::io::stdout().lock();
     let mut changed = 0;
-    for (name, path, decoded) in &inputs {
-        let text = &decoded.text;
-        let fixed = gangmu::lint::fix(text, &config, include_unsafe);
-        if fixed != *text {
+    for (name, path, loaded) in &inputs {
+        let text = loaded.text();
+        // A .docx: the fixes that can be written into its runs (never into
+        // generated numbering); the text shown is the new file's.
+        let mut docx_out = None;
+        let fixed = match loaded {
+            Loaded::Text(_) => gangmu::lint::fix(text, &config, include_unsafe),
+            Loaded::Docx(_, bytes) => {
+                match gangmu::docx::fix_docx(bytes, &config, include_unsafe) {
+                    Ok(f) => {
+                        let t = f.text.clone();
+                        docx_out = Some(f);
+                        t
+                    }
+                    Err(e) => {
+                        eprintln!("gangmu: {name}: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+        };
+        if let Some(f) = &docx_out {
+            if f.left > 0 {
+                eprintln!(
+                    "gangmu: {name}: {} fix(es) not written: they touch generated numbering, tabs, breaks, fields or several paragraphs",
+                    f.left
+                );
+            }
+        }
+        if fixed != text {
             changed += 1;
         }
         let r = if diff {
-            if fixed == *text {
+            if fixed == text {
                 Ok(())
             } else {
-                let d = similar::TextDiff::from_lines(text.as_str(), fixed.as_str());
+                let d = similar::TextDiff::from_lines(text, fixed.as_str());
                 write!(
                     out,
                     "{}",
@@ -179,8 +219,12 @@ pub(crate) fn run_fix(
                 )
             }
         } else if write {
-            if fixed != *text {
-                if let Err(e) = std::fs::write(path, fixed.as_bytes()) {
+            if fixed != text {
+                let bytes = match &docx_out {
+                    Some(f) => f.bytes.as_slice(),
+                    None => fixed.as_bytes(),
+                };
+                if let Err(e) = write_replacing(path, bytes) {
                     eprintln!("gangmu: {name}: {e}");
                     return ExitCode::from(2);
                 }
@@ -199,4 +243,14 @@ pub(crate) fn run_fix(
         eprintln!("gangmu: fixed {changed} of {} file(s)", inputs.len());
     }
     ExitCode::SUCCESS
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, so that an
+/// interrupted write never leaves half a document.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".gangmu-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
 }

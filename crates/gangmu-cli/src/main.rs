@@ -183,6 +183,8 @@ impl FailOn {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// The text as read: for a .docx, the text Word shows, numbering included.
+    Text,
     /// The gangmu/1 JSON tree.
     Json,
     /// An indented view with line numbers.
@@ -200,6 +202,53 @@ enum Format {
 struct Input {
     name: String,
     bytes: Vec<u8>,
+}
+
+/// An input read and turned into text.
+pub(crate) enum Loaded {
+    /// A text file, decoded.
+    Text(gangmu::Decoded),
+    /// A .docx (recognised by content, whatever its name), read as Word shows
+    /// it, and the file's bytes (fixes are written into them).
+    Docx(gangmu::docx::DocxText, Vec<u8>),
+}
+
+impl Loaded {
+    /// The encoding the text was read in (`docx` for a .docx).
+    pub(crate) fn encoding_name(&self) -> &'static str {
+        match self {
+            Loaded::Text(d) => d.encoding.name(),
+            Loaded::Docx(..) => "docx",
+        }
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        match self {
+            Loaded::Text(d) => &d.text,
+            Loaded::Docx(d, _) => &d.text,
+        }
+    }
+
+    /// The parsed tree; generated heading markers of a .docx are flagged.
+    pub(crate) fn parse(&self) -> gangmu::Document {
+        match self {
+            Loaded::Text(d) => gangmu::parse(&d.text),
+            // With the styles as evidence; generated markers flagged.
+            Loaded::Docx(d, _) => gangmu::docx::parse_text(d),
+        }
+    }
+}
+
+/// Reads bytes as a .docx when they are a zip archive, else as text.
+pub(crate) fn load(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return gangmu::docx::read(bytes)
+            .map(|d| Loaded::Docx(d, bytes.to_vec()))
+            .map_err(|e| format!("{name}: {e}"));
+    }
+    gangmu::decode(bytes)
+        .map(Loaded::Text)
+        .map_err(|e| format!("{name}: {e}"))
 }
 
 pub(crate) fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
@@ -229,7 +278,7 @@ fn walk_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
                 stack.push(path);
             } else if matches!(
                 path.extension().and_then(|e| e.to_str()),
-                Some("txt") | Some("md") | Some("text")
+                Some("txt") | Some("md") | Some("text") | Some("docx")
             ) {
                 out.push(path);
             }
@@ -258,6 +307,7 @@ fn read_input(path: &Path) -> Result<Input, String> {
 
 fn render(format: Format, text: &str, doc: &gangmu::Document) -> String {
     match format {
+        Format::Text => text.to_string(),
         Format::Json => {
             let mut s = doc.to_json();
             s.push('\n');
@@ -271,7 +321,7 @@ fn render(format: Format, text: &str, doc: &gangmu::Document) -> String {
 }
 
 /// Reads and decodes every input; an error names the file.
-fn read_all(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, gangmu::Decoded)>, String> {
+fn read_all(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, Loaded)>, String> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -281,18 +331,16 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, gangmu::Decoded)>
     let mut decoded = Vec::with_capacity(files.len());
     for f in &files {
         let input = read_input(f)?;
-        match gangmu::decode(&input.bytes) {
-            Ok(d) => decoded.push((input.name, f.clone(), d)),
-            Err(e) => return Err(format!("{}: {e}", input.name)),
-        }
+        let loaded = load(&input.name, &input.bytes)?;
+        decoded.push((input.name, f.clone(), loaded));
     }
     Ok(decoded)
 }
 
 fn run_parse(paths: &[PathBuf], format: Format) -> ExitCode {
     // Decode everything first, so that an undecodable file prints nothing.
-    let decoded: Vec<(String, String)> = match read_all(paths) {
-        Ok(d) => d.into_iter().map(|(n, _, d)| (n, d.text)).collect(),
+    let decoded: Vec<(String, Loaded)> = match read_all(paths) {
+        Ok(d) => d.into_iter().map(|(n, _, d)| (n, d)).collect(),
         Err(e) => {
             eprintln!("gangmu: {e}");
             return ExitCode::from(2);
@@ -303,8 +351,9 @@ fn run_parse(paths: &[PathBuf], format: Format) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let total = decoded.len();
-    for (k, (name, text)) in decoded.iter().enumerate() {
-        let doc = gangmu::parse(text);
+    for (k, (name, loaded)) in decoded.iter().enumerate() {
+        let text = loaded.text();
+        let doc = loaded.parse();
         let body = render(format, text, &doc);
         let written = if many {
             match format {

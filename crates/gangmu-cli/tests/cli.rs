@@ -211,16 +211,166 @@ fn binary_input_is_a_clear_error_with_exit_code_2_and_no_output() {
 fn a_directory_gives_one_result_per_file() {
     let out = gangmu(&["parse", "tests/fixtures", "--format", "json"]);
     assert!(out.status.success());
-    let n = std::fs::read_dir(repo().join("tests/fixtures"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "txt")
-        })
-        .count();
+    // Directories are walked recursively: the .docx fixtures and
+    // LibreOffice's text exports beside them count too.
+    let mut n = 0;
+    let mut stack = vec![repo().join("tests/fixtures")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "txt" || x == "docx") {
+                n += 1;
+            }
+        }
+    }
     let docs = String::from_utf8(out.stdout).unwrap().lines().count();
     assert_eq!(docs, n, "one JSON line per file");
+}
+
+const NOTICE_DOCX: &str = "tests/fixtures/docx/numbered_notice.docx";
+
+#[test]
+fn a_docx_is_read_by_content_with_its_generated_markers() {
+    // The same bytes under a name that says nothing.
+    let dir = std::env::temp_dir().join(format!("gangmu-cli-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("draft.bin");
+    std::fs::copy(repo().join(NOTICE_DOCX), &p).unwrap();
+    let out = gangmu(&["parse", p.to_str().unwrap(), "--format", "outline"]);
+    assert!(out.status.success());
+    let outline = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        outline.starts_with(
+            "关于开展安全生产检查的通知\n一、检查内容\n  （一）重点场所\n    1.消防设施\n"
+        ),
+        "{outline}"
+    );
+    let json = gangmu(&["parse", NOTICE_DOCX, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let errors: Vec<String> = schema()
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&json.stdout)
+            .matches("\"generated\":true")
+            .count(),
+        13
+    );
+    let text = gangmu(&["parse", NOTICE_DOCX, "--format", "text"]);
+    assert!(String::from_utf8(text.stdout)
+        .unwrap()
+        .contains("\n一、检查内容\n（一）重点场所\n"));
+    // From standard input too.
+    let bytes = std::fs::read(repo().join(NOTICE_DOCX)).unwrap();
+    let out = gangmu_stdin(&["parse", "-", "--format", "outline"], &bytes);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), outline);
+}
+
+#[test]
+fn lint_on_a_docx_reports_paragraphs_and_fix_applies_to_text_only() {
+    let f = "tests/fixtures/docx/faulty_request.docx";
+    let out = gangmu(&["lint", f]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("faulty_request.docx:¶4:1: warning[HDR001 hdr-level1-marker] 一级标题序号“一.”应写作“一、”（自动编号生成，请在编号格式中修改）\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("faulty_request.docx:¶6:1: warning[HDR004"),
+        "{text}"
+    );
+    assert!(text.contains("¶10 | 二〇二四年九月三十日"), "{text}");
+    // The Title style makes the first line the title, whose 。 is reported;
+    // the addressee after it is found too.
+    assert!(
+        text.contains("faulty_request.docx:¶1:14: warning[TITLE002"),
+        "{text}"
+    );
+    assert!(
+        text.contains("faulty_request.docx:¶2:1: error[ELEM001"),
+        "{text}"
+    );
+    let json = gangmu(&["lint", f, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let first = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "HDR001")
+        .unwrap();
+    assert_eq!(first["rule"], "HDR001");
+    assert_eq!(first["paragraph"], 4);
+    assert_eq!(first["part"]["kind"], "body");
+    assert!(first["fix"].is_null(), "no fix on a generated label");
+    let sarif = gangmu(&["lint", f, "--format", "sarif"]);
+    let v: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert_eq!(v["runs"][0]["results"][0]["properties"]["paragraph"], 1);
+    // Fixes: the typed brackets are fixed, the generated labels are not.
+    let fixed = String::from_utf8(gangmu(&["fix", f]).stdout).unwrap();
+    assert!(
+        fixed.contains("一.购置理由\n二.购置清单\n（一）计算机十台。\n"),
+        "{fixed}"
+    );
+    let diff = String::from_utf8(gangmu(&["fix", f, "--diff"]).stdout).unwrap();
+    assert!(
+        diff.contains("-(一)计算机十台。\n-(二)打印机两台。\n+（一）计算机十台。\n"),
+        "{diff}"
+    );
+    // --write writes the fixes into the .docx: only the edited runs change,
+    // the generated labels never.
+    let dir = std::env::temp_dir().join(format!("gangmu-cli-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("draft.docx");
+    std::fs::copy(repo().join(f), &p).unwrap();
+    let out = gangmu(&["fix", "--write", p.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after =
+        String::from_utf8(gangmu(&["parse", "--format", "text", p.to_str().unwrap()]).stdout)
+            .unwrap();
+    assert_eq!(after, fixed, "the written file reads as the printed fix");
+    assert!(after.contains("县财政局：\n"));
+    let lint = String::from_utf8(gangmu(&["lint", p.to_str().unwrap()]).stdout).unwrap();
+    assert!(
+        !lint.contains("HDR004") && lint.contains("HDR001"),
+        "{lint}"
+    );
+    // Writing again changes nothing.
+    let before = std::fs::read(&p).unwrap();
+    assert!(gangmu(&["fix", "--write", p.to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(std::fs::read(&p).unwrap(), before);
+}
+
+#[test]
+fn a_zip_that_is_not_a_docx_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("gangmu-cli-zip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("archive.zip");
+    // An empty zip archive: just the end-of-central-directory record.
+    let mut empty = b"PK\x05\x06".to_vec();
+    empty.extend_from_slice(&[0; 18]);
+    std::fs::write(&p, &empty).unwrap();
+    let out = gangmu(&["parse", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("archive.zip") && err.contains("not a .docx"),
+        "{err}"
+    );
+    std::fs::write(&p, b"PK\x03\x04truncated").unwrap();
+    let out = gangmu(&["lint", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("not a zip archive"));
 }

@@ -25,6 +25,15 @@ fn lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// The text fixtures at the top of tests/fixtures, as paths relative to the
+/// repository (the folder also holds .docx and page fixtures in subfolders).
+fn fixture_args() -> Vec<String> {
+    fixtures()
+        .iter()
+        .map(|f| f.strip_prefix(repo()).unwrap().display().to_string())
+        .collect()
+}
+
 fn fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures"))
         .unwrap()
@@ -49,7 +58,11 @@ fn mixed_dir(name: &str) -> PathBuf {
 
 #[test]
 fn parse_jsonl_gives_one_line_per_document_with_its_path_and_tree() {
-    let out = gangmu(&["parse", "tests/fixtures", "--format", "jsonl"]);
+    let files = fixture_args();
+    let mut args: Vec<&str> = vec!["parse"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--format", "jsonl"]);
+    let out = gangmu(&args);
     assert!(
         out.status.success(),
         "{}",
@@ -104,14 +117,11 @@ fn an_undecodable_file_is_an_error_line_and_exit_status_2() {
 
 #[test]
 fn chunk_lines_are_the_chunk_table_rows_and_slice_their_file() {
-    let out = gangmu(&[
-        "chunk",
-        "tests/fixtures",
-        "--max-chars",
-        "200",
-        "--overlap",
-        "20",
-    ]);
+    let files = fixture_args();
+    let mut args: Vec<&str> = vec!["chunk"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--max-chars", "200", "--overlap", "20"]);
+    let out = gangmu(&args);
     assert!(out.status.success());
     let chunks = lines(&out);
     let columns: Vec<String> = gangmu_arrow::chunks_schema()

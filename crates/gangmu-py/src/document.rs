@@ -18,6 +18,7 @@ use pyo3::types::{PyDict, PyIterator, PyList, PySlice, PyString, PyTuple};
 use crate::chunk::Chunk;
 use crate::config::config_json;
 use crate::diagnostic::{self, Diagnostic};
+use crate::docx::SourceLine;
 
 /// The source text as UTF-8: borrowed from a Python `str` when it encodes
 /// cleanly, owned otherwise (decoded bytes, or a `str` with lone surrogates,
@@ -60,6 +61,8 @@ pub(crate) struct Parsed {
     index: OnceLock<LineIndex>,
     config: Option<CoreConfig>,
     encoding: Option<String>,
+    /// The source map, when the text was read from a .docx.
+    pub(crate) docx: Option<gangmu::docx::DocxText>,
 }
 
 impl Parsed {
@@ -107,6 +110,17 @@ impl Document {
         config: Option<CoreConfig>,
         encoding: Option<String>,
     ) -> Document {
+        Document::with_docx(source, text, doc, config, encoding, None)
+    }
+
+    pub(crate) fn with_docx(
+        source: Source,
+        text: Py<PyString>,
+        doc: gangmu::Document,
+        config: Option<CoreConfig>,
+        encoding: Option<String>,
+        docx: Option<gangmu::docx::DocxText>,
+    ) -> Document {
         Document(Arc::new(Parsed {
             source,
             text,
@@ -114,6 +128,7 @@ impl Document {
             index: OnceLock::new(),
             config,
             encoding,
+            docx,
         }))
     }
 
@@ -123,18 +138,23 @@ impl Document {
         text: &Bound<'_, PyString>,
         config: Option<CoreConfig>,
         encoding: Option<String>,
+        docx: Option<gangmu::docx::DocxText>,
     ) -> PyResult<Document> {
         let doc = gangmu::Document::from_json(json)
             .map_err(|e| PyValueError::new_err(format!("not a gangmu/1 tree: {e}")))?;
         let source = Source::from_py(text)?;
         check_spans(&source, &doc).map_err(PyValueError::new_err)?;
         let _ = py;
-        Ok(Document::new(
+        if docx.as_ref().is_some_and(|d| d.text != *source) {
+            return Err(PyValueError::new_err("the source map is not of this text"));
+        }
+        Ok(Document::with_docx(
             source,
             text.clone().unbind(),
             doc,
             config,
             encoding,
+            docx,
         ))
     }
 
@@ -173,7 +193,11 @@ impl Document {
     pub(crate) fn lint_with(&self, py: Python<'_>, config: Option<&CoreConfig>) -> Vec<Diagnostic> {
         let p = &*self.0;
         let config = config.or(p.config.as_ref()).cloned().unwrap_or_default();
-        let found = py.detach(|| gangmu::lint::lint_document(&p.source, &p.doc, &config));
+        let found = py.detach(|| match &p.docx {
+            // Findings on generated labels carry no fix.
+            Some(docx) => gangmu::docx::lint(docx, &config),
+            None => gangmu::lint::lint_document(&p.source, &p.doc, &config),
+        });
         diagnostic::convert_with(p.index(), &found)
     }
 }
@@ -220,13 +244,47 @@ impl Document {
     /// '一、总则\n'
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &str, text: &Bound<'_, PyString>) -> PyResult<Document> {
-        Document::from_json_text(py, json, text, None, None)
+        Document::from_json_text(py, json, text, None, None, None)
     }
 
     /// The text the document was parsed from.
     #[getter]
     fn text(&self, py: Python<'_>) -> Py<PyString> {
         self.0.text.clone_ref(py)
+    }
+
+    /// Where each line of a .docx's text comes from (``parse_docx``, or
+    /// ``read`` of a .docx), one entry per line; ``None`` for text input.
+    #[getter]
+    fn source_lines(&self) -> Option<Vec<SourceLine>> {
+        let docx = self.0.docx.as_ref()?;
+        Some(
+            (0..docx.lines.len())
+                .map(|i| SourceLine::new(&self.0, docx, i))
+                .collect(),
+        )
+    }
+
+    /// The text with the safe fixes applied (and the unsafe ones with
+    /// ``unsafe=True``); for a .docx, generated numbering is never edited.
+    /// ``config`` defaults to the one given to ``parse``.
+    ///
+    /// >>> parse("(一)目的\n").fix()
+    /// '（一）目的\n'
+    #[pyo3(signature = (*, r#unsafe = false, config = None))]
+    fn fix(
+        &self,
+        py: Python<'_>,
+        r#unsafe: bool,
+        config: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let config = crate::config::config_arg(py, config)?;
+        let p = &*self.0;
+        let config = config.or_else(|| p.config.clone()).unwrap_or_default();
+        Ok(py.detach(|| match &p.docx {
+            Some(docx) => gangmu::docx::fix(docx, &config, r#unsafe),
+            None => gangmu::lint::fix(&p.source, &config, r#unsafe),
+        }))
     }
 
     /// The encoding the bytes were decoded from (``parse_bytes``/``read``), else ``None``.
@@ -406,11 +464,18 @@ impl Document {
             Some(c) => Some(json_to_py(py, &config_json(c))?),
             None => None,
         };
+        let docx = self
+            .0
+            .docx
+            .as_ref()
+            .map(|d| serde_json::to_string(d).map_err(|e| PyValueError::new_err(e.to_string())))
+            .transpose()?;
         let args = (
             self.0.text.clone_ref(py),
             self.0.doc.to_json(),
             config,
             self.0.encoding.clone(),
+            docx,
         );
         PyTuple::new(py, [rebuild, args.into_pyobject(py)?.into_any()])
     }
@@ -544,6 +609,7 @@ impl Node {
                 end: self.doc.cp(m.span.end),
                 byte_start: m.span.start,
                 byte_end: m.span.end,
+                generated: m.generated,
             }),
             CoreNode::Item(gangmu::Item { marker: m, .. }) => Some(Marker {
                 text: m.text.clone(),
@@ -554,9 +620,20 @@ impl Node {
                 end: self.doc.cp(m.span.end),
                 byte_start: m.span.start,
                 byte_end: m.span.end,
+                generated: false,
             }),
             _ => None,
         }
+    }
+
+    /// Where the node starts in a .docx (its line's part, paragraph, table
+    /// cell…), else ``None``.
+    #[getter]
+    fn source(&self) -> Option<SourceLine> {
+        let docx = self.doc.docx.as_ref()?;
+        let at = self.span().start;
+        let i = docx.lines.partition_point(|l| l.span.end < at);
+        (i < docx.lines.len()).then(|| SourceLine::new(&self.doc, docx, i))
     }
 
     /// A heading's title text (without marker), else ``None``.
@@ -684,6 +761,8 @@ pub struct Marker {
     pub byte_start: usize,
     /// End, in bytes.
     pub byte_end: usize,
+    /// Generated by Word from a .docx's numbering (not in the file's text).
+    pub generated: bool,
 }
 
 #[pymethods]

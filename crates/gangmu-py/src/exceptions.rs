@@ -28,3 +28,8 @@ pub(crate) fn decode_error(py: Python<'_>, reason: String) -> PyErr {
 pub(crate) fn config_error(py: Python<'_>, e: &gangmu::lint::ConfigError) -> PyErr {
     raise(py, "ConfigError", (e.to_string(), e.key.clone()))
 }
+
+/// `gangmu.DocxError(reason)`.
+pub(crate) fn docx_error(py: Python<'_>, reason: String) -> PyErr {
+    raise(py, "DocxError", (reason,))
+}

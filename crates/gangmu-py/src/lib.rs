@@ -14,6 +14,7 @@ mod chunk;
 mod config;
 mod diagnostic;
 mod document;
+mod docx;
 mod exceptions;
 mod table;
 
@@ -190,14 +191,20 @@ fn rules() -> Vec<Rule> {
 
 /// Rebuilds a pickled :class:`Document` (see ``Document.__reduce__``).
 #[pyfunction]
+#[pyo3(signature = (text, json, config, encoding, docx = None))]
 fn _unpickle_document(
     py: Python<'_>,
     text: &Bound<'_, PyString>,
     json: &str,
     config: Option<&Bound<'_, PyAny>>,
     encoding: Option<String>,
+    docx: Option<&str>,
 ) -> PyResult<Document> {
-    Document::from_json_text(py, json, text, config_arg(py, config)?, encoding)
+    let docx = docx
+        .map(serde_json::from_str::<gangmu::docx::DocxText>)
+        .transpose()
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not a source map: {e}")))?;
+    Document::from_json_text(py, json, text, config_arg(py, config)?, encoding, docx)
 }
 
 /// The `gangmu._native` module.
@@ -207,6 +214,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(docx::parse_docx, m)?)?;
+    m.add_function(wrap_pyfunction!(docx::fix_docx, m)?)?;
+    m.add_class::<docx::SourceLine>()?;
     m.add_function(wrap_pyfunction!(lint, m)?)?;
     m.add_function(wrap_pyfunction!(fix, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;

@@ -505,7 +505,7 @@ pub(crate) fn starts_license(content: &str) -> bool {
 re!(
     // `篇一：` `【篇二】` `篇3` `篇1：某某报告`
     SEPARATOR_LEADING,
-    r"^[【\[(（]?\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]?\s*[:：]?\s*"
+    r"^[【\[(（]?\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*"
 );
 re!(
     // `某某讲话稿 篇1` `某某计划 【篇1】` `某某报告篇一` `某某范文第1篇`
@@ -557,6 +557,10 @@ pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
     let m = SEPARATOR_NUMBERED
         .find(content)
         .or_else(|| SEPARATOR_LEADING.find(content));
+    // `篇2026年…` is a year, not a number of a collection.
+    if m.is_some_and(|m| content[m.end()..].starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
     if let Some(m) = m {
         return Some(Separator {
             name: named(m.end(), content.len()),
@@ -694,6 +698,7 @@ mod tests {
             "第二篇　分则",
             "一、总体要求",
             "这篇文章写得好",
+            "篇2026年政府工作报告",
         ] {
             assert_eq!(collection_separator(s), None, "{s:?} is no separator");
         }

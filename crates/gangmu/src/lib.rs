@@ -28,6 +28,7 @@ mod chrome;
 pub mod chunk;
 mod decode;
 mod diagnostic;
+pub mod docx;
 mod element;
 mod enumeration;
 pub mod lint;

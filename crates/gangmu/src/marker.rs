@@ -193,6 +193,10 @@ pub struct Marker {
     /// The numerals are full-width digits (`１．`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fullwidth_digits: bool,
+    /// The marker is not in the file: Word generated it from the document's
+    /// numbering definitions (set by [`crate::docx::parse`]). No fix edits it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub generated: bool,
     /// Byte span of the marker in the source (set by the document parser; relative
     /// to the string given to [`parse_marker`] otherwise).
     pub span: Span,
@@ -470,6 +474,7 @@ impl RawMarker<'_> {
             close: self.close.map(str::to_string),
             extra: self.extra.map(str::to_string),
             fullwidth_digits: written.chars().any(is_fullwidth_digit),
+            generated: false,
             span: Span::new(0, len),
         }
     }
@@ -502,6 +507,7 @@ pub(crate) fn parse_decimal_top(text: &str) -> Option<Marker> {
         close: None,
         extra: None,
         fullwidth_digits: false,
+        generated: false,
         span: Span::new(0, digits),
     })
 }
@@ -522,6 +528,7 @@ pub(crate) fn parse_bare_numeral(text: &str) -> Option<Marker> {
         close: None,
         extra: None,
         fullwidth_digits: false,
+        generated: false,
         span: Span::new(0, len),
     })
 }

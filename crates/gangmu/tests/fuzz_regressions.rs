@@ -2,6 +2,8 @@
 //! through the same property checks as its fuzz target (the shared
 //! `support/invariants.rs`), with plain `cargo test`.
 
+#[path = "support/docx_input.rs"]
+mod docx_input;
 #[path = "support/invariants.rs"]
 mod invariants;
 
@@ -69,6 +71,7 @@ fn replay(target: &str, path: &Path) {
             }
         },
         "lint" => invariants::check_lint(&text().expect("UTF-8")),
+        "docx" => docx_input::check_docx(&data),
         "fix" => invariants::check_fix(&text().expect("UTF-8")),
         "json_roundtrip" => invariants::check_json_roundtrip(&text().expect("UTF-8")),
         "markers" => {
@@ -118,4 +121,20 @@ fn every_saved_fuzz_crash_passes_its_target() {
         replay(target, path);
     }
     eprintln!("{} regression(s) replayed", all.len());
+}
+
+#[test]
+fn the_docx_seeds_pass_the_docx_property() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds-docx");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz/seeds-docx exists") {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        let read = gangmu::docx::read(&docx_input::docx_from(&data));
+        let t = read.unwrap_or_else(|e| panic!("{}: seeds should read: {e}", path.display()));
+        assert!(!t.text.is_empty());
+        docx_input::check_docx(&data);
+        n += 1;
+    }
+    assert!(n >= 4, "the docx seeds are in fuzz/seeds-docx");
 }

@@ -422,8 +422,22 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool)
     )
 }
 
+/// [`apply_fixes`], also returning the edits it took, in text order (the .docx
+/// reader moves its generated spans along them).
+pub(crate) fn apply_fixes_taking(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+) -> (String, Vec<Edit>) {
+    let edits: Vec<Edit> = select_edits(text, diagnostics, include_unsafe)
+        .into_iter()
+        .map(|(e, _)| e.clone())
+        .collect();
+    (splice(text, &edits), edits)
+}
+
 /// The edits [`apply_fixes`] makes, sorted, each with the id of the rule whose
-/// fix it belongs to.
+/// fix it belongs to: the one selection every fixing function builds on.
 fn select_edits<'d>(
     text: &str,
     diagnostics: &'d [Diagnostic],

@@ -12,6 +12,7 @@ use crate::parse_marker;
 use crate::text::{char_len, ends_sentence, is_greeting};
 use crate::tree::MetaKind;
 
+use super::evidence::{self, Hints};
 use super::segment::attachment_rest;
 use super::wrap::Wrapping;
 use super::{Decisions, Draft, LineKind, Page};
@@ -56,6 +57,7 @@ pub(crate) fn headings(
     kinds: &[LineKind],
     markers: &[Marker],
     wrapping: &Wrapping,
+    hints: &Hints,
     range: std::ops::Range<usize>,
     mut seen_heading: bool,
 ) -> BodyHeadings {
@@ -118,7 +120,8 @@ pub(crate) fn headings(
                             Some(".") | Some("．") | Some("）") | None
                         ))
                 };
-                if !heading {
+                // A heading style backs a marker the context would demote.
+                if !heading && hints.heading_level(i).is_none() {
                     draft.set(i, LineKind::Body);
                 }
             }
@@ -127,7 +130,9 @@ pub(crate) fn headings(
                 let c = page.content(i);
                 if element::is_attachment_note(c) && c.starts_with("附件") {
                     i = attachment_note(page, &mut draft, markers, i, end);
-                } else if unnumbered_heading(page, &draft, wrapping, i, seen_heading) {
+                } else if evidence::styled_heading(hints, page, i)
+                    || unnumbered_heading(page, &draft, wrapping, i, seen_heading)
+                {
                     draft.set(i, LineKind::Heading(None));
                     seen_heading = true;
                 }

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use crate::marker::{Marker, MarkerFamily};
 use crate::text::{ends_sentence, is_section_name};
 
+use super::evidence::{self, Hints};
 use super::{LineKind, Page};
 
 /// An unnumbered heading right after a numbered one is its child when at
@@ -27,6 +28,7 @@ pub(crate) fn depths(
     page: &Page<'_>,
     kinds: &[LineKind],
     markers: &[Marker],
+    hints: &Hints,
     starts: &[usize],
 ) -> Vec<Option<u32>> {
     let n = page.len();
@@ -44,9 +46,10 @@ pub(crate) fn depths(
             match kind {
                 LineKind::Heading(m) => {
                     let m = m.map(|id| id.get(markers));
-                    let key = match m {
-                        Some(m) => LevelKey::Numbered(m.family),
-                        None => LevelKey::Unnumbered {
+                    let key = match (m, hints.heading_level(i)) {
+                        (Some(m), _) => LevelKey::Numbered(m.family),
+                        (None, Some(level)) => LevelKey::Styled(level),
+                        (None, None) => LevelKey::Unnumbered {
                             sentence: page.content(i).contains('，')
                                 || page.content(i).contains(','),
                         },
@@ -109,7 +112,7 @@ fn name_sections_as_siblings(page: &Page<'_>, idx: &[usize], facts: &mut [Headin
 fn deepen_a_fragments_opening(facts: &[HeadingFacts], depths: &mut [u32]) {
     let rank = |f: &HeadingFacts| match f.key {
         LevelKey::Numbered(m) => Some(m.rank()),
-        LevelKey::Unnumbered { .. } => None,
+        LevelKey::Unnumbered { .. } | LevelKey::Styled(_) => None,
     };
     let Some(first) = facts.first().and_then(rank) else {
         return;
@@ -150,6 +153,9 @@ pub(crate) enum LevelKey {
     Unnumbered {
         sentence: bool,
     },
+    /// An unnumbered heading whose style gives its outline level (a .docx's
+    /// `Heading N`): the level orders it (see [`evidence::open_styled`]).
+    Styled(u8),
 }
 
 /// What the depth pass needs to know about each heading, in document order.
@@ -164,7 +170,7 @@ pub(crate) struct HeadingFacts {
 fn rank(key: LevelKey) -> u8 {
     match key {
         LevelKey::Numbered(f) => f.rank(),
-        LevelKey::Unnumbered { .. } => 0,
+        LevelKey::Unnumbered { .. } | LevelKey::Styled(_) => 0,
     }
 }
 
@@ -248,7 +254,7 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
                 } else {
                     while let Some(&top) = stack.last() {
                         let keep = match top {
-                            LevelKey::Unnumbered { .. } => true,
+                            LevelKey::Unnumbered { .. } | LevelKey::Styled(_) => true,
                             LevelKey::Numbered(_) => contains(top, h.key),
                         };
                         if keep {
@@ -264,6 +270,7 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
                     *l = h.ordinal;
                 }
             }
+            LevelKey::Styled(level) => evidence::open_styled(&mut stack, &mut last, level),
             LevelKey::Unnumbered { .. } => {
                 if let Some(i) = stack.iter().rposition(|k| *k == h.key) {
                     // A sibling of the last unnumbered heading of this style.
@@ -272,7 +279,7 @@ pub(crate) fn assign_depths(headings: &[HeadingFacts]) -> Vec<u32> {
                 } else {
                     let child = match prev {
                         Some(p) => match p.key {
-                            LevelKey::Unnumbered { .. } => true, // other style: nested
+                            LevelKey::Unnumbered { .. } | LevelKey::Styled(_) => true, // other style: nested
                             LevelKey::Numbered(_) => {
                                 h.paragraphs_before <= UNNUMBERED_CHILD_MAX_PARAGRAPHS
                             }

@@ -9,6 +9,7 @@ use crate::text::{
 };
 use crate::tree::{MetaKind, NoiseKind};
 
+use super::evidence::{self, Hints};
 use super::site::TitleChoice;
 use super::title::{is_subtitle_pattern, take_title, title_like};
 use super::wrap::paragraph_end;
@@ -50,9 +51,10 @@ pub(crate) fn front_matter(
     kinds: &[LineKind],
     range: std::ops::Range<usize>,
     choice: TitleChoice,
+    hints: &Hints,
 ) -> FrontMatter {
     let mut draft = Draft::new(kinds, range.clone());
-    let body_start = read(page, &mut draft, range, choice);
+    let body_start = read(page, &mut draft, range, choice, hints);
     FrontMatter {
         decisions: draft.into_decisions(),
         body_start,
@@ -64,6 +66,7 @@ fn read(
     draft: &mut Draft<'_>,
     range: std::ops::Range<usize>,
     choice: TitleChoice,
+    hints: &Hints,
 ) -> usize {
     let n = range.end;
     let mut title: Option<(usize, usize)> = None; // first, last line
@@ -121,7 +124,7 @@ fn read(
             draft.set(i, kind);
         } else if element::is_issuer_mark(c) && title.is_none() {
             draft.set(i, LineKind::Meta(MetaKind::IssuerMark));
-        } else if let Some(t) = title_at(page, draft, title, i, choice) {
+        } else if let Some(t) = title_at(page, draft, title, i, choice, hints) {
             // The title, or a second copy of it (the first was page chrome).
             title = Some(t);
             i = t.1;
@@ -173,8 +176,15 @@ fn title_at(
     title: Option<(usize, usize)>,
     i: usize,
     choice: TitleChoice,
+    hints: &Hints,
 ) -> Option<(usize, usize)> {
-    if !title_like(page, draft.get(i), i) || (title.is_none() && choice == TitleChoice::Untitled) {
+    // A Title style makes a title where the text alone would not; a heading
+    // style never is one.
+    let styled = evidence::styled_title(hints, page, draft.get(i), i);
+    if (!title_like(page, draft.get(i), i) && !styled)
+        || (title.is_none() && choice == TitleChoice::Untitled && !styled)
+        || hints.heading_level(i).is_some()
+    {
         return None;
     }
     if let Some((first, last)) = title {
@@ -199,7 +209,9 @@ fn title_at(
 /// The 主送机关 that starts at line `i`: a paragraph ending with a colon that
 /// names organs (not a greeting, not a lead-in `如下：`). Returns its last line.
 fn addressee(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> Option<usize> {
-    let end = paragraph_end(page, |k| draft.get(k), i).min(i + ADDRESSEE_MAX_LINES);
+    let end = paragraph_end(page, |k| draft.get(k), i)
+        .min(i + ADDRESSEE_MAX_LINES)
+        .min(draft.end().saturating_sub(1));
     let para: String = (i..=end).map(|k| page.content(k)).collect();
     let is_addressee = (para.ends_with('：') || para.ends_with(':'))
         && !para.contains('。')

@@ -14,6 +14,13 @@
 //! | [`build`] | kinds, depths | the tree, with an explicit stack of open sections |
 //! | [`enumerations`] | paragraphs | inline enumerations (一是…二是…) inside them |
 //!
+//! [`parse_structure_with`] adds evidence from outside the text (a .docx's
+//! styles, [`evidence`]): header and footer lines are noise after stage 2, a
+//! `Title`-styled line can be the title in the front matter, a heading-styled
+//! line is a heading in the body and its outline level orders it among the
+//! depths; the notes after the body are left out of the last document — never
+//! against a clear marker.
+//!
 //! Every stage is linear in the number of lines; none recurses on input depth.
 //! The stages emit structure only: findings about the input (web noise,
 //! truncation) come from the linter, derived from the tree.
@@ -27,6 +34,7 @@ mod build;
 mod classify;
 mod depth;
 mod enumerations;
+mod evidence;
 mod front;
 mod lines;
 mod segment;
@@ -36,6 +44,7 @@ mod toc;
 mod wrap;
 
 pub use classify::parse_marker;
+pub(crate) use evidence::LineHint;
 pub(crate) use lines::{line_at, line_ending_at, Line};
 
 /// Parses `text` into the tree and hands over what the linter reuses.
@@ -43,9 +52,21 @@ pub(crate) use lines::{line_at, line_ending_at, Line};
 /// The recipe, in order; each stage's decisions are applied here and nowhere
 /// else.
 pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
-    // 1–2. Lines, and what each line is on its own.
+    parse_structure_with(text, &[])
+}
+
+/// [`parse_structure`] with evidence from outside the text: `hints[k]` is
+/// what the source (a .docx's styles) says about the k-th line of `text`
+/// split at `\n`. Evidence never overrides a clear marker; no hints, the
+/// parse of the text alone.
+pub(crate) fn parse_structure_with(text: &str, hints: &[LineHint]) -> (Document, Handover) {
+    // 1–2. Lines, and what each line is on its own; headers and footers of
+    // the source are noise.
     let page = Page::new(text);
+    let hints = evidence::Hints::for_page(&page, hints);
     let classify::Classes { mut kinds, markers } = classify::classify(&page);
+    let noise = evidence::noise(&hints, &kinds);
+    apply(&mut kinds, noise);
     // 3. Tables of contents: runs of headings that the body repeats.
     let tocs = toc::tables_of_contents(&page, &kinds, &markers);
     let headed = toc::headed_tables_of_contents(&page, &kinds);
@@ -60,16 +81,20 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
     apply(&mut kinds, layout.decisions);
     let mut segments = Segments::default();
     let mut seen_heading = false;
+    // The notes, headers and footers of a source come after its text.
+    let story_end = layout.documents.last().map_or(page.len(), |d| {
+        hints.story_end(&page).max(d.front).max(d.start)
+    });
     let ends = layout
         .documents
         .iter()
         .skip(1)
         .map(|d| d.start)
-        .chain([page.len()]);
+        .chain([story_end]);
     for (doc, end) in layout.documents.iter().zip(ends) {
         segments.starts.push(doc.start);
         segments.documents.push(doc.start);
-        let front = front::front_matter(&page, &kinds, doc.front..end, doc.title);
+        let front = front::front_matter(&page, &kinds, doc.front..end, doc.title, &hints);
         apply(&mut kinds, front.decisions);
         seen_heading |=
             (doc.start..front.body_start).any(|k| matches!(kinds[k], LineKind::Heading(_)));
@@ -91,6 +116,7 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
                 &kinds,
                 &markers,
                 &wrapping,
+                &hints,
                 start..body_end,
                 seen_heading,
             );
@@ -99,7 +125,7 @@ pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
         }
     }
     // 8. Depths, per segment.
-    let depths = depth::depths(&page, &kinds, &markers, &segments.starts);
+    let depths = depth::depths(&page, &kinds, &markers, &hints, &segments.starts);
     // 9. The tree.
     let tree = build::tree(&page, &kinds, &markers, &depths, &segments);
     let mut children = tree.nodes;
@@ -238,7 +264,8 @@ pub(crate) struct Draft<'k> {
 impl<'k> Draft<'k> {
     /// A draft over `base` in which the lines `range` may be decided.
     pub fn new(base: &'k [LineKind], range: std::ops::Range<usize>) -> Self {
-        let range = range.start.min(base.len())..range.end.min(base.len());
+        let end = range.end.min(base.len());
+        let range = range.start.min(end)..end;
         Draft {
             base,
             start: range.start,
@@ -256,8 +283,18 @@ impl<'k> Draft<'k> {
 
     /// Decides line `i` (inside the window).
     pub fn set(&mut self, i: usize, kind: LineKind) {
-        let k = i - self.start;
-        self.window[k] = kind;
+        let slot = i
+            .checked_sub(self.start)
+            .and_then(|k| self.window.get_mut(k));
+        debug_assert!(slot.is_some(), "line {i} is outside the draft's window");
+        if let Some(slot) = slot {
+            *slot = kind;
+        }
+    }
+
+    /// One past the last line this draft may decide.
+    pub fn end(&self) -> usize {
+        self.start + self.window.len()
     }
 
     /// The kinds under this draft, without its decisions.

@@ -51,6 +51,22 @@ const TITLE_LINE_GAP: usize = 8;
 /// characters (`某某办法` under `某某办法（试行）`).
 const CLOSE_COPY_MAX_DIFF: usize = 6;
 
+/// The block under a title (subtitles, speakers, elements) is looked at over
+/// at most this many lines: every comparison stays bounded, so the stage
+/// stays linear whatever the page.
+const BLOCK_MAX_LINES: usize = 16;
+
+/// A copy of the page headline under the title is looked for among the site's
+/// lines at most this many lines above the title.
+const PRELUDE_COPY_MAX_LINES: usize = 60;
+
+/// A title's lines lie within this many lines of its first (three lines,
+/// gaps of at most eight): the window a probe of `take_title` needs.
+const PROBE_LINES: usize = 40;
+
+/// A page names its collection in at most a few headlines.
+const MAX_COLLECTION_NAMES: usize = 4;
+
 /// A copy of the title counts when it is at least this long.
 const COPY_MIN_CHARS: usize = 4;
 
@@ -109,7 +125,7 @@ pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
                     draft.set(k, LineKind::Noise(NoiseKind::WebChrome));
                 }
             }
-        } else {
+        } else if first > 0 {
             starts.insert(0, 0);
         }
     } else {
@@ -158,7 +174,8 @@ fn opens_next_document(page: &Page<'_>, kinds: &[LineKind], i: usize, end: usize
     let closes = is_closing_line(p) || is_signature_field(p);
     // The line after the title, past subtitles and speakers.
     let mut next = page.next_nonblank(i).filter(|&k| k < end);
-    while let Some(k) = next {
+    for _ in 0..BLOCK_MAX_LINES {
+        let Some(k) = next else { break };
         if !is_subtitle_pattern(page.content(k)) {
             break;
         }
@@ -218,6 +235,7 @@ fn separators(page: &Page<'_>, kinds: &[LineKind]) -> Vec<(usize, Separator)> {
     let names: Vec<String> = (0..page.len())
         .filter(|&i| kinds[i] != LineKind::Blank && chrome::is_collection_headline(page.content(i)))
         .filter_map(|i| collection_name(page.content(i)))
+        .take(MAX_COLLECTION_NAMES)
         .collect();
     let mut out = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
@@ -330,7 +348,10 @@ fn document(
         },
     };
     // The title's own lines, for telling its copies.
-    let mut probe = Draft::new(draft.base(), title_line..page.len());
+    let mut probe = Draft::new(
+        draft.base(),
+        title_line..page.len().min(title_line + PROBE_LINES),
+    );
     let last = take_title(page, &mut probe, title_line);
     let title_text: String = (title_line..=last)
         .filter(|&k| !page.is_blank(k))
@@ -340,22 +361,24 @@ fn document(
     // them above the document.
     let block: Vec<&str> = std::iter::once(title_text.as_str())
         .chain(
-            (last + 1..anchor)
+            (last + 1..anchor.min(last + 1 + BLOCK_MAX_LINES))
                 .filter(|&k| !page.is_blank(k))
                 .map(|k| page.content(k)),
         )
         .collect();
     mark_site_lines(page, draft, start..title_line, Some(&block));
     // Copies of the title between it and the anchor are the site's too.
-    for k in last + 1..anchor {
+    for k in last + 1..anchor.min(last + 1 + BLOCK_MAX_LINES) {
         // A copy of the title, or of a line the site put above it (the page
         // headline between the title and the body).
         let copy = !page.is_blank(k)
             && (is_close_copy(page.content(k), &title_text)
-                || (start..title_line).any(|h| {
-                    matches!(draft.get(h), LineKind::Noise(_))
-                        && is_close_copy(page.content(k), page.content(h))
-                }));
+                || (start.max(title_line.saturating_sub(PRELUDE_COPY_MAX_LINES))..title_line).any(
+                    |h| {
+                        matches!(draft.get(h), LineKind::Noise(_))
+                            && is_close_copy(page.content(k), page.content(h))
+                    },
+                ));
         if copy && !matches!(draft.get(k), LineKind::Noise(_)) {
             draft.set(k, LineKind::Noise(NoiseKind::RepeatedTitle));
         }
@@ -500,12 +523,12 @@ fn title_above(
         let separator = p == range.start && chrome::collection_separator(page.content(p)).is_some();
         // A copy of a line below (the site repeating the subtitle) starts the
         // site's block, not the title.
-        let copy_of_block = (k + 1..range.end)
+        let copy_of_block = (k + 1..range.end.min(k + 1 + BLOCK_MAX_LINES))
             .any(|b| !page.is_blank(b) && is_close_copy(page.content(p), page.content(b)));
         if p + TITLE_LINE_GAP < first || separator || copy_of_block || !candidate(draft, p) {
             break;
         }
-        let mut probe = Draft::new(draft.base(), p..page.len());
+        let mut probe = Draft::new(draft.base(), p..page.len().min(p + PROBE_LINES));
         if take_title(page, &mut probe, p) < k {
             break;
         }

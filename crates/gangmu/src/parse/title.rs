@@ -112,7 +112,7 @@ pub(crate) fn take_title(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> us
             break;
         }
         let j = match page.next_nonblank(last) {
-            Some(j) if j - last <= TITLE_LINE_GAP => j,
+            Some(j) if j - last <= TITLE_LINE_GAP && j < draft.end() => j,
             _ => break,
         };
         if !title_like(page, draft.get(j), j) {

@@ -24,7 +24,9 @@ pub struct JsonEmitter;
 impl JsonEmitter {
     /// One finding as a JSON object: `file`, `rule`, `name`, `severity`,
     /// `message`, `message_en`, `span` (bytes), `line`, `column`, `end_line`,
-    /// `end_column` (1-based, columns in characters) and `fix`.
+    /// `end_column` (1-based, columns in characters) and `fix`; then the
+    /// fields of the file's [`super::SourceMap`], if it has one (a .docx:
+    /// `paragraph`, `part`, `container`).
     ///
     /// ```
     /// use gangmu::lint::emit::{FileFindings, JsonEmitter};
@@ -38,7 +40,7 @@ impl JsonEmitter {
     pub fn finding(file: &FileFindings<'_>, d: &Diagnostic) -> serde_json::Value {
         let (line, column) = file.index().line_col(d.span.start);
         let (end_line, end_column) = file.index().line_col(d.span.end);
-        json!({
+        let mut v = json!({
             "file": file.name(),
             "rule": d.rule,
             "name": rule_name(&d.rule),
@@ -51,7 +53,11 @@ impl JsonEmitter {
             "end_line": end_line,
             "end_column": end_column,
             "fix": d.fix,
-        })
+        });
+        if let (Some(extra), Some(obj)) = (file.source_fields(d.span.start), v.as_object_mut()) {
+            obj.extend(extra);
+        }
+        v
     }
 }
 

@@ -11,7 +11,8 @@ use crate::diagnostic::Severity;
 /// One SARIF log with one run: the tool's driver lists every rule of the
 /// catalogue (id, name, summaries, a help link to `docs/rules/<ID>.md`, the
 /// default level), and each finding is a result with its rule, level, both
-/// messages and its region (1-based lines, columns in code points).
+/// messages and its region (1-based lines, columns in code points), and the
+/// fields of the file's [`super::SourceMap`] as its `properties`.
 ///
 /// ```
 /// use gangmu::lint::emit::{FileFindings, SarifEmitter};
@@ -62,7 +63,7 @@ impl SarifEmitter {
             for d in file.diagnostics() {
                 let (sl, sc) = file.index().line_col(d.span.start);
                 let (el, ec) = file.index().line_col(d.span.end);
-                results.push(json!({
+                let mut result = json!({
                     "ruleId": d.rule,
                     "level": level(d.severity),
                     "message": {"text": format!("{} ({})", d.message, d.message_en)},
@@ -70,7 +71,13 @@ impl SarifEmitter {
                         "artifactLocation": {"uri": file.name()},
                         "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
                     }}],
-                }));
+                });
+                if let (Some(extra), Some(obj)) =
+                    (file.source_fields(d.span.start), result.as_object_mut())
+                {
+                    obj.insert("properties".into(), serde_json::Value::Object(extra));
+                }
+                results.push(result);
             }
         }
         json!({

@@ -8,7 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{rule_name, Emitter, FileFindings};
 use crate::diagnostic::Diagnostic;
 
-/// One block per finding — `name:line:column: severity[ID name] message`,
+/// One block per finding — `name:line:column: severity[ID name] message`
+/// (the [`super::SourceMap`]'s place instead of the line when there is one),
 /// the source line, carets under the span at display width (2 for a
 /// full-width character) and the English message — then a count of the
 /// findings and of those `gangmu fix` repairs. Writes nothing when there is
@@ -42,12 +43,12 @@ impl TextEmitter {
     /// ```
     pub fn finding(file: &FileFindings<'_>, d: &Diagnostic) -> String {
         let text = file.text();
-        let (line, col) = file.index().line_col(d.span.start);
+        let (line, col) = file.location(d.span.start);
         let (ls, src) = line_at(text, d.span.start);
         let end = d.span.end.min(ls + src.len()).max(d.span.start);
         let pad = display(&src[..d.span.start - ls]).width();
         let width = display(&text[d.span.start..end]).width().max(1);
-        let gutter = line.to_string().len();
+        let gutter = line.width();
         let fix = match &d.fix {
             Some(f) if f.safe => " [fix]",
             Some(_) => " [unsafe fix]",
