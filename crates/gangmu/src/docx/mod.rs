@@ -50,7 +50,7 @@ mod xml;
 mod tests;
 
 pub use numfmt::format_number;
-pub use write::{fix_docx, FixedDocx};
+pub use write::{fix_docx, fix_docx_selected, FixedDocx};
 
 /// The examples of `docs/docx.md`, run as doctests so the guide cannot rot.
 #[cfg(doctest)]

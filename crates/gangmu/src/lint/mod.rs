@@ -38,6 +38,7 @@ pub(crate) mod rules;
 mod scan;
 
 pub use docs::{rule_doc_markdown, rule_fix, rules_index_markdown, RuleFix};
+pub(crate) use fixed::compose;
 pub use fixed::{fix_with_edits, FixEdit, FixedText};
 
 /// The examples of `docs/lint.md`, run as doctests so the guide cannot rot.
@@ -438,7 +439,7 @@ pub(crate) fn apply_fixes_taking(
 
 /// The edits [`apply_fixes`] makes, sorted, each with the id of the rule whose
 /// fix it belongs to: the one selection every fixing function builds on.
-fn select_edits<'d>(
+pub(crate) fn select_edits<'d>(
     text: &str,
     diagnostics: &'d [Diagnostic],
     include_unsafe: bool,
@@ -491,7 +492,7 @@ fn candidate_fixes<'d>(
 }
 
 /// `text` with `edits` (sorted, not overlapping) applied.
-fn splice<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
+pub(crate) fn splice<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in edits {
