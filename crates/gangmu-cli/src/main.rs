@@ -241,7 +241,7 @@ impl Loaded {
 
 /// Reads bytes as a .docx when they are a zip archive, else as text.
 pub(crate) fn load(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+    if gangmu::docx::looks_like_zip(bytes) {
         return gangmu::docx::read(bytes)
             .map(|d| Loaded::Docx(d, bytes.to_vec()))
             .map_err(|e| format!("{name}: {e}"));

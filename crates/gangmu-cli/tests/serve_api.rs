@@ -10,7 +10,10 @@ use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use serve_http::{faulty_draft, repo, send, send_raw, Response, Server};
+use serve_http::{
+    docx_bomb, docx_fixture, docx_fixtures, faulty_draft, repo, send, send_raw, Response, Server,
+    DOCX, EMPTY_ZIP,
+};
 
 /// The OpenAPI description: the ```json block of docs/serve.md.
 fn openapi() -> Value {
@@ -171,6 +174,46 @@ fn every_answer_matches_the_openapi_description() {
         );
         let wrong_host = [("Host".to_string(), "gangmu.example:80".to_string())];
         c.check("POST", path, &send(s.addr, "POST", path, &wrong_host, b"x"));
+    }
+    // A .docx, by content and by its type; a zip that is no .docx; a zip bomb
+    // (the server's 64 KiB body limit lets parts decompress to 512 KiB).
+    let docx = docx_fixture("faulty_request.docx");
+    let bomb = docx_bomb(1 << 20);
+    assert!(bomb.len() < 64 * 1024, "the bomb is a small upload");
+    for path in POSTS {
+        for ct in ["application/octet-stream", DOCX, "text/plain"] {
+            let r = s.request("POST", path, Some(ct), &docx);
+            assert_eq!(r.status, 200, "{path} {ct}: {}", r.text());
+            c.check("POST", path, &r);
+        }
+        let r = s.request("POST", path, Some("application/octet-stream"), EMPTY_ZIP);
+        assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_docx"));
+        c.check("POST", path, &r);
+        let r = s.request("POST", path, Some(DOCX), &bomb);
+        assert_eq!(
+            (r.status, r.error_code().as_str()),
+            (413, "docx_too_large"),
+            "{path}: {}",
+            r.text()
+        );
+        c.check("POST", path, &r);
+    }
+    let one = s.request(
+        "POST",
+        "/v1/fix?rule=HDR004&start=152&end=157",
+        Some(DOCX),
+        &docx,
+    );
+    assert_eq!(one.status, 200, "{}", one.text());
+    c.check("POST", "/v1/fix", &one);
+    for (query, code) in [
+        ("rule=HDR004&start=0&end=3", "no_such_finding"),
+        ("rule=HDR004&start=9", "invalid_query"),
+        ("rule=HDR004&start=9&end=x", "invalid_query"),
+    ] {
+        let r = s.request("POST", &format!("/v1/fix?{query}"), Some(DOCX), &docx);
+        assert_eq!((r.status, r.error_code().as_str()), (400, code), "{query}");
+        c.check("POST", "/v1/fix", &r);
     }
     let r = s.post_json("/v1/fix", &json!({"text": draft, "unsafe": true}));
     assert!(
@@ -346,6 +389,220 @@ fn parse_lint_and_fix_answer_what_the_cli_prints() {
     }
 }
 
+/// The CLI's output for `args` on `bytes` given on standard input.
+fn cli_bytes(args: &[&str], bytes: &[u8]) -> (String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gangmu"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("gangmu runs");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// `text` with the edits of a `/v1/fix` or `/v1/lint` answer applied (code points).
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for e in edits {
+        let (a, b) = (
+            e["chars"]["start"].as_u64().unwrap() as usize,
+            e["chars"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(a >= at, "edits sorted and apart");
+        out.extend(&chars[at..a]);
+        out.push_str(e["replacement"].as_str().unwrap());
+        at = b;
+    }
+    out.extend(&chars[at..]);
+    out
+}
+
+fn b64_decode(s: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    for quad in s.as_bytes().chunks(4) {
+        let digits: Vec<u8> = quad
+            .iter()
+            .filter(|&&c| c != b'=')
+            .map(|&c| value(c))
+            .collect();
+        let n =
+            digits.iter().fold(0u32, |n, &d| (n << 6) | u32::from(d)) << (6 * (4 - digits.len()));
+        out.extend_from_slice(&n.to_be_bytes()[1..digits.len()]);
+    }
+    out
+}
+
+#[test]
+fn a_docx_is_parsed_linted_and_fixed_as_the_cli_does() {
+    let s = Server::start(&["--quiet"]);
+    let fixtures = docx_fixtures();
+    assert!(fixtures.len() >= 5);
+    let dir = std::env::temp_dir().join(format!("gangmu-serve-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut fixed_files = 0;
+    for (name, bytes) in &fixtures {
+        let post = |path: &str| {
+            let r = s.request("POST", path, Some(DOCX), bytes);
+            assert_eq!(r.status, 200, "{name} {path}: {}", r.text());
+            r
+        };
+        // The tree, with the styles as evidence and generated markers flagged.
+        assert_eq!(
+            post("/v1/parse").text() + "\n",
+            cli_bytes(&["parse", "--format", "json", "-"], bytes).0,
+            "{name}: /v1/parse should be `gangmu parse --format json`"
+        );
+        // The text as Word shows it, and where each line comes from.
+        let read = post("/v1/text").json();
+        let text = read["text"].as_str().unwrap().to_string();
+        assert_eq!(
+            text,
+            cli_bytes(&["parse", "--format", "text", "-"], bytes).0
+        );
+        assert_eq!(
+            (read["format"].as_str(), read["encoding"].as_str()),
+            (Some("docx"), Some("docx"))
+        );
+        let source = read["source"].as_array().unwrap();
+        assert_eq!(
+            source.len(),
+            text.lines().count(),
+            "{name}: one source per line"
+        );
+        // The findings, as `gangmu lint --format json` gives them, placed by paragraph.
+        let lint = post("/v1/lint").json();
+        let findings = lint["findings"].as_array().unwrap();
+        let mut from_cli: Value =
+            serde_json::from_str(&cli_bytes(&["lint", "--format", "json", "-"], bytes).0).unwrap();
+        let from_cli = from_cli.as_array_mut().unwrap();
+        assert_eq!(findings.len(), from_cli.len(), "{name}");
+        for (api, cli) in findings.iter().zip(from_cli.iter()) {
+            for key in [
+                "rule",
+                "name",
+                "severity",
+                "message",
+                "message_en",
+                "span",
+                "line",
+                "column",
+                "end_line",
+                "end_column",
+                "paragraph",
+                "part",
+                "container",
+            ] {
+                assert_eq!(api[key], cli[key], "{name}: `{key}` as the CLI gives it");
+            }
+            assert_eq!(api["fix"].is_null(), cli["fix"].is_null());
+            let line = api["line"].as_u64().unwrap() as usize;
+            for key in ["paragraph", "part", "container"] {
+                assert_eq!(
+                    source[line - 1][key],
+                    api[key],
+                    "{name}: /v1/text's source of line {line}"
+                );
+            }
+        }
+        // The fixes, written into the file as `gangmu fix --write` writes them.
+        for unsafe_too in [false, true] {
+            let path = if unsafe_too {
+                "/v1/fix?unsafe=true"
+            } else {
+                "/v1/fix"
+            };
+            let fixed = post(path).json();
+            let mut args = vec!["fix"];
+            if unsafe_too {
+                args.push("--unsafe");
+            }
+            let (printed, said) = cli_bytes(&[args.as_slice(), &["-"]].concat(), bytes);
+            assert_eq!(
+                fixed["text"],
+                printed,
+                "{name}: /v1/fix should be `gangmu {}`",
+                args.join(" ")
+            );
+            assert_eq!(fixed["format"], "docx");
+            assert_eq!(
+                apply_edits(&text, fixed["edits"].as_array().unwrap()),
+                printed,
+                "{name}: the edits give the fixed text"
+            );
+            let left = fixed["left"].as_u64().unwrap();
+            assert_eq!(said.contains("not written"), left > 0, "{name}: {said}");
+            let file = dir.join(name);
+            std::fs::write(&file, bytes).unwrap();
+            let mut write = args.clone();
+            write.extend(["--write", file.to_str().unwrap()]);
+            cli_bytes(&write, b"");
+            let written = std::fs::read(&file).unwrap();
+            assert_eq!(
+                b64_decode(fixed["docx"].as_str().unwrap()),
+                written,
+                "{name}: the fixed .docx is the file `gangmu {}` writes",
+                write.join(" ")
+            );
+            fixed_files += usize::from(fixed["changed"] == true);
+        }
+        // One finding fixed alone: only its edits, in one round.
+        if let Some(f) = findings.iter().find(|f| f["fix"]["safe"] == true) {
+            let query = format!(
+                "/v1/fix?rule={}&start={}&end={}",
+                f["rule"].as_str().unwrap(),
+                f["span"]["start"],
+                f["span"]["end"]
+            );
+            let one = post(&query).json();
+            assert_eq!(
+                one["text"].as_str().unwrap(),
+                apply_edits(&text, f["fix"]["edits"].as_array().unwrap()),
+                "{name}: {query} should apply that finding's fix alone"
+            );
+            assert!(one["edits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|e| e["rules"] == json!([f["rule"]])));
+            let again = s.request(
+                "POST",
+                "/v1/lint",
+                Some(DOCX),
+                &b64_decode(one["docx"].as_str().unwrap()),
+            );
+            assert!(
+                !again.json()["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|g| g["rule"] == f["rule"]
+                        && g["line"] == f["line"]
+                        && g["column"] == f["column"]),
+                "{name}: the finding is gone from the new file"
+            );
+        }
+    }
+    assert!(fixed_files >= 2, "the fixtures should have fixes to write");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn host_and_origin_are_checked_and_no_cors_header_is_sent() {
     let s = Server::start(&["--quiet"]);
@@ -455,7 +712,7 @@ fn oversized_truncated_and_invalid_bodies_are_refused_cleanly() {
         "POST",
         "/v1/lint",
         Some("text/plain"),
-        b"PK\x03\x04\x00\x00binary",
+        b"GIF89a\x00\x00binary",
     );
     assert_eq!((r.status, r.error_code().as_str()), (400, "undecodable"));
     assert!(
@@ -466,6 +723,25 @@ fn oversized_truncated_and_invalid_bodies_are_refused_cleanly() {
         "names the reason: {}",
         r.text()
     );
+    // Bytes that start as a zip are read as a .docx, by content: a broken
+    // archive is a .docx that cannot be read, and the answer says why.
+    let r = s.request(
+        "POST",
+        "/v1/lint",
+        Some("text/plain"),
+        b"PK\x03\x04\x00\x00binary",
+    );
+    assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_docx"));
+    assert!(
+        r.json()["error"]["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("not a zip archive"),
+        "{}",
+        r.text()
+    );
+    let r = s.request("POST", "/v1/lint", Some(DOCX), "一、总则\n".as_bytes());
+    assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_docx"));
     let r = s.request(
         "POST",
         "/v1/parse",

@@ -9,7 +9,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use gangmu::lint::emit::{FileFindings, JsonEmitter};
+use base64::Engine as _;
+use gangmu::docx::{DocxError, DocxText, Limits};
+use gangmu::lint::emit::{FileFindings, JsonEmitter, SourceMap as _};
 use gangmu::lint::{rules, Config};
 use gangmu::{LineIndex, Severity};
 use serde::Deserialize;
@@ -57,10 +59,79 @@ async fn method_not_allowed(req: Request) -> ApiError {
 
 /// A request's document and options.
 struct Input {
-    text: String,
-    encoding: &'static str,
+    source: Source,
     config: Config,
     include_unsafe: bool,
+    /// `?rule=…&start=…&end=…`: the one finding `/v1/fix` is to fix.
+    finding: Option<FindingRef>,
+    /// The body limit, which bounds what a .docx may decompress to.
+    max_body: usize,
+}
+
+/// The document of a request, as it came.
+enum Source {
+    /// Text, decoded.
+    Text {
+        text: String,
+        encoding: &'static str,
+    },
+    /// The bytes of a .docx: read on the analysis pool, under the time limit
+    /// (unzipping and rendering the numbering is work).
+    Docx(Bytes),
+}
+
+/// The document read: text, or a .docx as Word shows it with its bytes (the
+/// fixes are written into them).
+enum Read {
+    Text(String),
+    Docx(DocxText, Bytes),
+}
+
+impl Read {
+    fn text(&self) -> &str {
+        match self {
+            Read::Text(t) => t,
+            Read::Docx(d, _) => &d.text,
+        }
+    }
+}
+
+impl Input {
+    /// Reads the document; a .docx within limits tied to the body limit: its
+    /// parts may decompress to 8 times `--max-body` each, 16 times in all
+    /// (64 and 128 MiB by default), never more than the library's defaults.
+    fn read(self) -> Result<(Read, Config, bool, Option<FindingRef>), ApiError> {
+        let read = match self.source {
+            Source::Text { text, .. } => Read::Text(text),
+            Source::Docx(bytes) => {
+                let defaults = Limits::default();
+                let limits = Limits {
+                    max_part_bytes: (self.max_body as u64)
+                        .saturating_mul(8)
+                        .min(defaults.max_part_bytes),
+                    max_total_bytes: (self.max_body as u64)
+                        .saturating_mul(16)
+                        .min(defaults.max_total_bytes),
+                    ..defaults
+                };
+                let docx = gangmu::docx::read_with(&bytes, &limits).map_err(docx_error)?;
+                Read::Docx(docx, bytes)
+            }
+        };
+        Ok((read, self.config, self.include_unsafe, self.finding))
+    }
+}
+
+/// One finding, by rule and byte span, as `/v1/lint` gave it.
+struct FindingRef {
+    rule: String,
+    span: gangmu::Span,
+}
+
+impl FindingRef {
+    fn is(&self, d: &gangmu::Diagnostic) -> bool {
+        d.rule == self.rule && d.span == self.span
+    }
 }
 
 /// The JSON form of a request.
@@ -88,14 +159,57 @@ fn media_type(headers: &HeaderMap) -> String {
         .to_ascii_lowercase()
 }
 
+/// The value of `name` in a query string (`a=1&b=2`).
+fn query_value<'q>(query: &'q str, name: &str) -> Option<&'q str> {
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+}
+
+/// `?rule=ID&start=N&end=M`, all three or none.
+fn finding_ref(query: &str) -> Result<Option<FindingRef>, ApiError> {
+    let (rule, start, end) = (
+        query_value(query, "rule"),
+        query_value(query, "start"),
+        query_value(query, "end"),
+    );
+    if rule.is_none() && start.is_none() && end.is_none() {
+        return Ok(None);
+    }
+    let offset = |v: Option<&str>| v.and_then(|v| v.parse::<usize>().ok());
+    match (rule, offset(start), offset(end)) {
+        (Some(rule), Some(start), Some(end)) if !rule.is_empty() && start <= end => {
+            Ok(Some(FindingRef {
+                rule: rule.to_string(),
+                span: gangmu::Span::new(start, end),
+            }))
+        }
+        _ => Err(ApiError::bad_request(
+            "invalid_query",
+            "要修复单个问题，请同时给出 rule、start 和 end（字节偏移，start ≤ end）",
+            "to fix one finding, give rule, start and end together (its rule id and byte span, start <= end)",
+        )),
+    }
+}
+
 /// Reads the document of a request: a JSON object `{"text", "config",
-/// "unsafe"}`, or the bytes of a text file (UTF-8, UTF-16 with BOM, GB18030).
+/// "unsafe"}`, or a file's bytes — a .docx (by its content, whatever the
+/// declared type, as the CLI reads files) or text (UTF-8, UTF-16 with BOM,
+/// GB18030).
 async fn input(state: &Shared, req: Request) -> Result<Input, ApiError> {
     let (headers, query, body) = state.read_body(req).await?;
     let flag = |name: &str| {
         query
             .split('&')
             .any(|kv| kv == name || kv == format!("{name}=true") || kv == format!("{name}=1"))
+    };
+    let finding = finding_ref(&query)?;
+    let input = |source, config, include_unsafe| Input {
+        source,
+        config,
+        include_unsafe,
+        finding,
+        max_body: state.max_body,
     };
     match media_type(&headers).as_str() {
         "application/json" => {
@@ -116,34 +230,39 @@ async fn input(state: &Shared, req: Request) -> Result<Input, ApiError> {
                     )
                 })?,
             };
-            Ok(Input {
+            let source = Source::Text {
                 text: j.text,
                 encoding: "utf-8",
+            };
+            Ok(input(
+                source,
                 config,
-                include_unsafe: j.include_unsafe || flag("unsafe"),
-            })
+                j.include_unsafe || flag("unsafe"),
+            ))
         }
-        "" | "text/plain" | "application/octet-stream" => {
-            let decoded = decode(&body)?;
-            Ok(Input {
-                text: decoded.text,
-                encoding: decoded.encoding.name(),
-                config: state.config.clone(),
-                include_unsafe: flag("unsafe"),
-            })
-        }
-        DOCX => Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "docx_unsupported",
-            "此版本尚不能读取 .docx 文件，请粘贴文本或另存为 .txt",
-            "this build cannot read .docx files yet; send the text, or save the document as .txt",
+        DOCX => Ok(input(
+            Source::Docx(body),
+            state.config.clone(),
+            flag("unsafe"),
         )),
+        "" | "text/plain" | "application/octet-stream" => {
+            let source = if gangmu::docx::looks_like_zip(&body) {
+                Source::Docx(body)
+            } else {
+                let decoded = decode(&body)?;
+                Source::Text {
+                    text: decoded.text,
+                    encoding: decoded.encoding.name(),
+                }
+            };
+            Ok(input(source, state.config.clone(), flag("unsafe")))
+        }
         other => Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
             format!("不支持的内容类型“{other}”"),
             format!(
-                "unsupported Content-Type `{other}`: send text/plain (a text file's bytes) or application/json ({{\"text\": …}})"
+                "unsupported Content-Type `{other}`: send a file's bytes (text/plain, application/octet-stream, or the .docx type) or application/json ({{\"text\": …}})"
             ),
         )),
     }
@@ -159,32 +278,78 @@ fn decode(body: &Bytes) -> Result<gangmu::Decoded, ApiError> {
     })
 }
 
+/// A .docx that cannot be read: `413` when it decompresses past the limits
+/// (a zip bomb, or a document too large for this server), else `400` naming
+/// the part and the reason.
+fn docx_error(e: DocxError) -> ApiError {
+    match e {
+        DocxError::TooLarge { .. } | DocxError::TooManyEntries { .. } => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "docx_too_large",
+            format!("该 .docx 文件解压后超过上限：{e}"),
+            format!(
+                "the .docx is larger than this server reads once decompressed ({e}); start the server with a larger --max-body to accept it"
+            ),
+        ),
+        e => ApiError::bad_request(
+            "invalid_docx",
+            format!("无法读取该 .docx 文件：{e}"),
+            format!("the body cannot be read as a .docx: {e}"),
+        ),
+    }
+}
+
 fn json_response(body: String) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// `POST /v1/parse`: the `gangmu/1` tree.
+/// `POST /v1/parse`: the `gangmu/1` tree (of a .docx: with its styles as
+/// evidence and generated markers flagged, as `gangmu parse` gives it).
 async fn parse(State(state): AppState, req: Request) -> Result<Response, ApiError> {
     let input = input(&state, req).await?;
     let json = state
-        .analyse(move || gangmu::parse(&input.text).to_json())
-        .await?;
+        .analyse(move || {
+            let (read, ..) = input.read()?;
+            Ok(match read {
+                Read::Text(text) => gangmu::parse(&text).to_json(),
+                Read::Docx(docx, _) => gangmu::docx::parse_text(&docx).to_json(),
+            })
+        })
+        .await??;
     Ok(json_response(json))
 }
 
-/// `POST /v1/text`: the text of an uploaded file, as the other endpoints read it.
+/// `POST /v1/text`: the text of an uploaded file, as the other endpoints read
+/// it; of a .docx, the text Word shows and where each line comes from.
 async fn text(State(state): AppState, req: Request) -> Result<Response, ApiError> {
     let input = input(&state, req).await?;
-    let chars = input.text.chars().count();
-    let lines = LineIndex::new(&input.text).line_count();
-    Ok(axum::Json(json!({
-        "text": input.text,
-        "encoding": input.encoding,
-        "format": "text",
-        "chars": chars,
-        "lines": lines,
-    }))
-    .into_response())
+    let encoding = match &input.source {
+        Source::Text { encoding, .. } => *encoding,
+        Source::Docx(_) => "docx",
+    };
+    let body = state
+        .analyse(move || {
+            let (read, ..) = input.read()?;
+            let text = read.text();
+            let mut v = json!({
+                "text": text,
+                "encoding": encoding,
+                "format": if matches!(read, Read::Docx(..)) { "docx" } else { "text" },
+                "chars": text.chars().count(),
+                "lines": LineIndex::new(text).line_count(),
+            });
+            if let Read::Docx(docx, _) = &read {
+                let source: Vec<Value> = docx
+                    .lines
+                    .iter()
+                    .map(|l| docx.fields(l.span.start).map_or(Value::Null, Value::Object))
+                    .collect();
+                v["source"] = Value::Array(source);
+            }
+            Ok(v.to_string())
+        })
+        .await??;
+    Ok(json_response(body))
 }
 
 /// A code-point span of `span`.
@@ -193,13 +358,22 @@ fn chars(index: &LineIndex, span: gangmu::Span) -> Value {
 }
 
 /// `POST /v1/lint`: findings with rule, spans in bytes and code points, lines
-/// and columns, fixes, and the link to the rule's page.
+/// and columns, fixes, and the link to the rule's page; of a .docx, also the
+/// paragraph, part and container (as `gangmu lint --format json`).
 async fn lint(State(state): AppState, req: Request) -> Result<Response, ApiError> {
     let input = input(&state, req).await?;
     let body = state
         .analyse(move || {
-            let found = gangmu::lint::lint(&input.text, &input.config);
-            let file = FileFindings::new("", &input.text, &found);
+            let (read, config, ..) = input.read()?;
+            let found = match &read {
+                Read::Text(text) => gangmu::lint::lint(text, &config),
+                Read::Docx(docx, _) => gangmu::docx::lint(docx, &config),
+            };
+            let file = FileFindings::new("", read.text(), &found);
+            let file = match &read {
+                Read::Text(_) => file,
+                Read::Docx(docx, _) => file.with_source_map(docx),
+            };
             let index = file.index();
             // Written finding by finding: a long document can have tens of
             // thousands, and a JSON value for all of them at once would hold
@@ -240,21 +414,72 @@ async fn lint(State(state): AppState, req: Request) -> Result<Response, ApiError
                     .to_string(),
             );
             out.push('}');
-            out
+            Ok(out)
         })
-        .await?;
+        .await??;
     Ok(json_response(body))
 }
 
 /// `POST /v1/fix`: the fixed text (as `gangmu fix` gives it) and the edits
-/// from the original to it.
+/// from the original to it; with `?rule=&start=&end=`, the fix of that one
+/// finding alone. Of a .docx: the fixes written into its runs, as `gangmu
+/// fix` does, the new file's text, and the new file itself (base64).
 async fn fix(State(state): AppState, req: Request) -> Result<Response, ApiError> {
     let input = input(&state, req).await?;
     let body = state
         .analyse(move || {
-            let fixed =
-                gangmu::lint::fix_with_edits(&input.text, &input.config, input.include_unsafe);
-            let index = LineIndex::new(&input.text);
+            let (read, config, include_unsafe, finding) = input.read()?;
+            let matched = std::cell::Cell::new(false);
+            let keep = |d: &gangmu::Diagnostic| {
+                let is = finding.as_ref().map_or(true, |f| f.is(d));
+                if is {
+                    matched.set(true);
+                }
+                is
+            };
+            let (fixed, docx) = match &read {
+                Read::Text(text) => {
+                    let fixed = match &finding {
+                        None => gangmu::lint::fix_with_edits(text, &config, include_unsafe),
+                        Some(_) => gangmu::lint::fix_selected(text, &config, include_unsafe, keep),
+                    };
+                    (fixed, None)
+                }
+                Read::Docx(_, bytes) => {
+                    let done = match &finding {
+                        None => gangmu::docx::fix_docx(bytes, &config, include_unsafe),
+                        Some(_) => {
+                            gangmu::docx::fix_docx_selected(bytes, &config, include_unsafe, keep)
+                        }
+                    }
+                    .map_err(docx_error)?;
+                    let fixed = gangmu::lint::FixedText {
+                        text: done.text,
+                        edits: done.edits,
+                    };
+                    let file = json!({
+                        "written": done.written,
+                        "left": done.left,
+                        "docx": base64::engine::general_purpose::STANDARD.encode(&done.bytes),
+                    });
+                    (fixed, Some(file))
+                }
+            };
+            if let (Some(f), false) = (&finding, matched.get()) {
+                return Err(ApiError::bad_request(
+                    "no_such_finding",
+                    format!(
+                        "文稿中没有 {} 在字节 {}–{} 处的问题（文稿可能已修改，请重新检查）",
+                        f.rule, f.span.start, f.span.end
+                    ),
+                    format!(
+                        "no finding of {} at bytes {}..{} in this document (it may have changed: lint it again)",
+                        f.rule, f.span.start, f.span.end
+                    ),
+                ));
+            }
+            let original = read.text();
+            let index = LineIndex::new(original);
             let edits: Vec<Value> = fixed
                 .edits
                 .iter()
@@ -265,21 +490,25 @@ async fn fix(State(state): AppState, req: Request) -> Result<Response, ApiError>
                         "chars": chars(&index, e.span),
                         "line": line,
                         "column": column,
-                        "original": &input.text[e.span.range()],
+                        "original": &original[e.span.range()],
                         "replacement": e.replacement,
                         "rules": e.rules,
                     })
                 })
                 .collect();
-            json!({
+            let mut v = json!({
                 "text": fixed.text,
-                "changed": fixed.text != input.text,
-                "unsafe": input.include_unsafe,
+                "changed": fixed.text != original,
+                "unsafe": include_unsafe,
                 "edits": edits,
-            })
-            .to_string()
+            });
+            if let (Some(Value::Object(file)), Some(obj)) = (docx, v.as_object_mut()) {
+                obj.insert("format".into(), json!("docx"));
+                obj.extend(file);
+            }
+            Ok(v.to_string())
         })
-        .await?;
+        .await??;
     Ok(json_response(body))
 }
 

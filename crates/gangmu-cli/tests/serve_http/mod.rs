@@ -295,3 +295,55 @@ pub fn repo() -> std::path::PathBuf {
 pub fn faulty_draft() -> String {
     std::fs::read_to_string(repo().join("tests/serve/faulty_draft.txt")).expect("fixture")
 }
+
+/// The media type of a .docx.
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// A .docx fixture of tests/fixtures/docx.
+pub fn docx_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(repo().join("tests/fixtures/docx").join(name)).expect("a .docx fixture")
+}
+
+/// The .docx fixtures, by name.
+pub fn docx_fixtures() -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(repo().join("tests/fixtures/docx"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A zip archive of these entries, deflated.
+pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(content).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// A .docx whose main part decompresses to `size` bytes, from a few KB.
+pub fn docx_bomb(size: usize) -> Vec<u8> {
+    let head = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>"#;
+    let tail = "</w:t></w:r></w:p></w:body></w:document>";
+    let mut xml = String::with_capacity(size + head.len() + tail.len());
+    xml.push_str(head);
+    while xml.len() < size {
+        xml.push_str("正文正文正文正文");
+    }
+    xml.push_str(tail);
+    zip_of(&[("word/document.xml", xml.as_bytes())])
+}
+
+/// An empty zip archive: a zip, but no .docx.
+pub const EMPTY_ZIP: &[u8] = b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";

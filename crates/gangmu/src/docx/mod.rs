@@ -355,6 +355,19 @@ impl DocxText {
     }
 }
 
+/// Whether `bytes` start as a zip archive does (a .docx is one): how the
+/// `gangmu` command and `gangmu serve` tell a .docx from text by its content,
+/// whatever its name. Reads four bytes; [`read`] then says whether the
+/// archive is a .docx.
+///
+/// ```
+/// assert!(gangmu::docx::looks_like_zip(b"PK\x03\x04rest"));
+/// assert!(!gangmu::docx::looks_like_zip("一、总则".as_bytes()));
+/// ```
+pub fn looks_like_zip(bytes: &[u8]) -> bool {
+    package::looks_like_zip(bytes)
+}
+
 /// Whether `bytes` are a .docx: a zip archive with a main document part.
 ///
 /// ```

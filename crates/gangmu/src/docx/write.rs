@@ -464,8 +464,8 @@ mod tests {
     fn one_selected_finding_is_written_alone() {
         let body = r#"<w:p><w:r><w:t>一.总体要求</w:t></w:r></w:p><w:p><w:r><w:t>(一)指导思想</w:t></w:r></w:p>"#;
         let bytes = docx(body);
-        let one = fix_docx_selected(&bytes, &Config::default(), false, |d| d.rule == "HDR001")
-            .unwrap();
+        let one =
+            fix_docx_selected(&bytes, &Config::default(), false, |d| d.rule == "HDR001").unwrap();
         assert_eq!(one.text, "一、总体要求\n(一)指导思想\n");
         assert_eq!(one.written, 1);
         assert_eq!(one.left, 0, "only the selected findings are counted");

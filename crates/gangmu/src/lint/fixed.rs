@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{lint, select_edits, splice, Config};
+use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 /// One change from the original text to the fixed one.
@@ -90,6 +91,39 @@ pub fn fix_with_edits(text: &str, config: &Config, include_unsafe: bool) -> Fixe
     FixedText {
         text: current,
         edits,
+    }
+}
+
+/// Applies the fixes of the findings `keep` selects (of one lint of `text`),
+/// in one round, with the edits made: what a reviewer's “fix this finding”
+/// does. Fixes that overlap one already taken are skipped, as in
+/// [`super::apply_fixes`].
+///
+/// ```
+/// use gangmu::lint::{fix_selected, Config};
+/// let text = "一.总则\n(一)目的\n";
+/// let one = fix_selected(text, &Config::default(), false, |d| d.rule == "HDR001");
+/// assert_eq!(one.text, "一、总则\n(一)目的\n");
+/// assert_eq!(one.edits[0].rules, ["HDR001"]);
+/// ```
+pub fn fix_selected(
+    text: &str,
+    config: &Config,
+    include_unsafe: bool,
+    keep: impl Fn(&Diagnostic) -> bool,
+) -> FixedText {
+    let found: Vec<Diagnostic> = lint(text, config).into_iter().filter(|d| keep(d)).collect();
+    let round = select_edits(text, &found, include_unsafe);
+    FixedText {
+        text: splice(text, round.iter().map(|(e, _)| *e)),
+        edits: round
+            .into_iter()
+            .map(|(e, rule)| FixEdit {
+                span: e.span,
+                replacement: e.replacement.clone(),
+                rules: vec![rule.to_string()],
+            })
+            .collect(),
     }
 }
 

@@ -39,7 +39,7 @@ mod scan;
 
 pub use docs::{rule_doc_markdown, rule_fix, rules_index_markdown, RuleFix};
 pub(crate) use fixed::compose;
-pub use fixed::{fix_with_edits, FixEdit, FixedText};
+pub use fixed::{fix_selected, fix_with_edits, FixEdit, FixedText};
 
 /// The examples of `docs/lint.md`, run as doctests so the guide cannot rot.
 #[cfg(doctest)]
