@@ -1,15 +1,16 @@
-//! `gangmu lint` and `gangmu fix`: configuration discovery, output formats.
+//! `gangmu lint` and `gangmu fix`: configuration discovery; the output
+//! formats are the library's emitters (`gangmu::lint::emit`), which place the
+//! findings of a .docx by paragraph through its source map.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use gangmu::docx::{Container, Part};
-use gangmu::lint::{rules, Config};
-use gangmu::{Diagnostic, LineIndex, Severity};
-use serde_json::json;
-use unicode_width::UnicodeWidthStr;
+use gangmu::lint::emit::{
+    Emitter, FileFindings, JsonEmitter, SarifEmitter, Statistics, TextEmitter,
+};
+use gangmu::lint::Config;
+use gangmu::{Diagnostic, Severity};
 
 use super::{read_all, LintFormat, Loaded, RuleArgs};
 
@@ -25,7 +26,7 @@ fn config_and_inputs(
     Ok((load_config(args)?, read_all(paths)?))
 }
 
-fn load_config(args: &RuleArgs) -> Result<Config, String> {
+pub(crate) fn load_config(args: &RuleArgs) -> Result<Config, String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let is_pyproject = |p: &Path| p.file_name().is_some_and(|n| n == "pyproject.toml");
     let mut config = match &args.config {
@@ -72,175 +73,6 @@ fn load_config(args: &RuleArgs) -> Result<Config, String> {
     Ok(config)
 }
 
-fn rule_name(id: &str) -> &'static str {
-    rules().iter().find(|r| r.id == id).map_or("", |r| r.name)
-}
-
-/// The line of `text` holding byte `at`: its start and its text.
-fn line_at(text: &str, at: usize) -> (usize, &str) {
-    let start = text[..at].rfind(['\n', '\r']).map_or(0, |k| k + 1);
-    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |k| at + k);
-    (start, &text[start..end])
-}
-
-fn display(s: &str) -> String {
-    s.replace('\t', " ")
-}
-
-/// Where byte `at` is, for people: `line:column` in a text file; in a .docx,
-/// the paragraph (`¶5`, counted from 1 in its part, with the part, table cell
-/// or text box when it is not the body's own flow) and the column.
-fn location(loaded: &Loaded, idx: &LineIndex, at: usize) -> (String, usize) {
-    let (line, col) = idx.line_col(at);
-    let Loaded::Docx(docx, _) = loaded else {
-        return (line.to_string(), col);
-    };
-    let Some(src) = docx.source(at) else {
-        return (line.to_string(), col);
-    };
-    let para = src
-        .paragraph
-        .map_or("¶-".to_string(), |p| format!("¶{}", p + 1));
-    let part = match src.part {
-        Part::Body => String::new(),
-        Part::Footnote { id } => format!("footnote {id} "),
-        Part::Endnote { id } => format!("endnote {id} "),
-        Part::Header { index } => format!("header {} ", index + 1),
-        Part::Footer { index } => format!("footer {} ", index + 1),
-    };
-    let within = match src.container {
-        Container::Text => String::new(),
-        Container::TableCell { table, row, cell } => {
-            format!(" (table {}, row {}, cell {})", table + 1, row + 1, cell + 1)
-        }
-        Container::TextBox => " (text box)".to_string(),
-    };
-    (format!("{part}{para}{within}"), col)
-}
-
-/// The .docx source-map fields of a finding in JSON: paragraph (from 1), part
-/// and container.
-fn docx_fields(loaded: &Loaded, at: usize) -> Option<serde_json::Value> {
-    let Loaded::Docx(docx, _) = loaded else {
-        return None;
-    };
-    let src = docx.source(at)?;
-    Some(json!({
-        "paragraph": src.paragraph.map(|p| p + 1),
-        "part": src.part,
-        "container": src.container,
-    }))
-}
-
-/// One finding as text: location, rule, message, and the source line with the
-/// span underlined (display width 2 for full-width characters).
-fn render_text(name: &str, loaded: &Loaded, idx: &LineIndex, d: &Diagnostic) -> String {
-    let text = loaded.text();
-    let (line, col) = location(loaded, idx, d.span.start);
-    let (ls, src) = line_at(text, d.span.start);
-    let end = d.span.end.min(ls + src.len()).max(d.span.start);
-    let pad = display(&src[..d.span.start - ls]).width();
-    let width = display(&text[d.span.start..end]).width().max(1);
-    let gutter = line.width();
-    let fix = match &d.fix {
-        Some(f) if f.safe => " [fix]",
-        Some(_) => " [unsafe fix]",
-        None => "",
-    };
-    format!(
-        "{name}:{line}:{col}: {sev}[{rule} {rname}] {msg}{fix}\n{sp} |\n{line} | {src}\n{sp} | {pad}{marks} {en}\n",
-        sev = d.severity,
-        rule = d.rule,
-        rname = rule_name(&d.rule),
-        msg = d.message,
-        sp = " ".repeat(gutter),
-        src = display(src),
-        pad = " ".repeat(pad),
-        marks = "^".repeat(width),
-        en = d.message_en,
-    )
-}
-
-fn json_of(name: &str, loaded: &Loaded, idx: &LineIndex, d: &Diagnostic) -> serde_json::Value {
-    let (line, column) = idx.line_col(d.span.start);
-    let (end_line, end_column) = idx.line_col(d.span.end);
-    let mut v = json!({
-        "file": name,
-        "rule": d.rule,
-        "name": rule_name(&d.rule),
-        "severity": d.severity,
-        "message": d.message,
-        "message_en": d.message_en,
-        "span": d.span,
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "fix": d.fix,
-    });
-    if let (Some(extra), Some(obj)) = (docx_fields(loaded, d.span.start), v.as_object_mut()) {
-        if let Some(fields) = extra.as_object() {
-            obj.extend(fields.clone());
-        }
-    }
-    v
-}
-
-fn sarif(
-    results: &[(String, LineIndex, Vec<Diagnostic>)],
-    inputs: &[(String, PathBuf, Loaded)],
-) -> serde_json::Value {
-    let level = |s: Severity| match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    };
-    let driver_rules: Vec<_> = rules()
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "name": r.name,
-                "shortDescription": {"text": r.summary_en},
-                "fullDescription": {"text": r.summary},
-                "helpUri": format!("docs/rules/{}.md", r.id),
-                "defaultConfiguration": {"level": level(r.severity)},
-            })
-        })
-        .collect();
-    let mut out = Vec::new();
-    for ((name, idx, diags), (_, _, loaded)) in results.iter().zip(inputs) {
-        for d in diags {
-            let (sl, sc) = idx.line_col(d.span.start);
-            let (el, ec) = idx.line_col(d.span.end);
-            let mut result = json!({
-                "ruleId": d.rule,
-                "level": level(d.severity),
-                "message": {"text": format!("{} ({})", d.message, d.message_en)},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": name},
-                    "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec}
-                }}],
-            });
-            if let (Some(extra), Some(obj)) =
-                (docx_fields(loaded, d.span.start), result.as_object_mut())
-            {
-                obj.insert("properties".into(), extra);
-            }
-            out.push(result);
-        }
-    }
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "gangmu", "version": env!("CARGO_PKG_VERSION"), "rules": driver_rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": out,
-        }]
-    })
-}
-
 pub(crate) fn run_lint(
     paths: &[PathBuf],
     format: LintFormat,
@@ -248,6 +80,14 @@ pub(crate) fn run_lint(
     statistics: bool,
     fail_on: Severity,
 ) -> ExitCode {
+    if statistics && matches!(format, LintFormat::Sarif) {
+        // SARIF holds results, not counts: printing JSON under its name would
+        // mislead the code-scanning tool it is meant for.
+        eprintln!(
+            "gangmu: --statistics has no SARIF form; use --format text or json, or drop --statistics"
+        );
+        return ExitCode::from(2);
+    }
     let (config, inputs) = match config_and_inputs(args, paths) {
         Ok(x) => x,
         Err(e) => {
@@ -255,104 +95,38 @@ pub(crate) fn run_lint(
             return ExitCode::from(2);
         }
     };
-    let mut results = Vec::with_capacity(inputs.len());
-    for (name, _, loaded) in &inputs {
-        let diags = match loaded {
+    let results: Vec<Vec<Diagnostic>> = inputs
+        .iter()
+        .map(|(_, _, loaded)| match loaded {
             Loaded::Text(d) => gangmu::lint::lint(&d.text, &config),
             Loaded::Docx(d, _) => gangmu::docx::lint(d, &config),
-        };
-        results.push((name.clone(), LineIndex::new(loaded.text()), diags));
-    }
-    let failing = results
+        })
+        .collect();
+    let files: Vec<FileFindings<'_>> = inputs
         .iter()
-        .flat_map(|r| &r.2)
-        .any(|d| d.severity >= fail_on);
+        .zip(&results)
+        .map(|((name, _, loaded), diags)| {
+            let file = FileFindings::new(name, loaded.text(), diags);
+            match loaded {
+                Loaded::Text(_) => file,
+                Loaded::Docx(d, _) => file.with_source_map(d),
+            }
+        })
+        .collect();
+    let failing = results.iter().flatten().any(|d| d.severity >= fail_on);
     let mut out = std::io::stdout().lock();
     let written = if statistics {
-        let mut counts: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
-        for d in results.iter().flat_map(|r| &r.2) {
-            let e = counts.entry(d.rule.as_str()).or_insert((0, d.severity));
-            e.0 += 1;
-        }
-        let mut rows: Vec<_> = counts.into_iter().collect();
-        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let stats = Statistics::of(&files);
         match format {
-            LintFormat::Text => {
-                let mut s = String::new();
-                for (id, (n, sev)) in &rows {
-                    s.push_str(&format!("{n:>6}  {id:<9} {:<28} {sev}\n", rule_name(id)));
-                }
-                write!(out, "{s}")
-            }
-            _ => {
-                let v: Vec<_> = rows
-                    .iter()
-                    .map(|(id, (n, sev))| json!({"rule": id, "name": rule_name(id), "count": n, "severity": sev}))
-                    .collect();
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&v).unwrap_or_default()
-                )
-            }
+            LintFormat::Text => stats.write_text(&mut out),
+            LintFormat::Json => stats.write_json(&mut out),
+            LintFormat::Sarif => unreachable!("refused before linting"),
         }
     } else {
         match format {
-            LintFormat::Text => {
-                let mut s = String::new();
-                let mut total = 0;
-                for ((name, idx, diags), (_, _, loaded)) in results.iter().zip(&inputs) {
-                    for d in diags {
-                        s.push_str(&render_text(name, loaded, idx, d));
-                        s.push('\n');
-                        total += 1;
-                    }
-                }
-                if total > 0 {
-                    let fixable = results
-                        .iter()
-                        .flat_map(|r| &r.2)
-                        .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
-                        .count();
-                    s.push_str(&format!(
-                        "Found {total} finding(s); {fixable} fixable with `gangmu fix`.\n"
-                    ));
-                }
-                write!(out, "{s}")
-            }
-            LintFormat::Json => {
-                // Streamed one diagnostic at a time (a hostile file can have
-                // hundreds of thousands), in the layout of
-                // `serde_json::to_string_pretty` for the whole array.
-                let mut out = std::io::BufWriter::new(&mut out);
-                let all =
-                    results
-                        .iter()
-                        .zip(&inputs)
-                        .flat_map(|((name, idx, diags), (_, _, loaded))| {
-                            diags.iter().map(move |d| (name, loaded, idx, d))
-                        });
-                let mut first = true;
-                let mut written = Ok(());
-                for (name, loaded, idx, d) in all {
-                    let item = serde_json::to_string_pretty(&json_of(name, loaded, idx, d))
-                        .unwrap_or_default();
-                    let sep = if first { "[\n" } else { ",\n" };
-                    first = false;
-                    written = write!(out, "{sep}  {}", item.replace('\n', "\n  "));
-                    if written.is_err() {
-                        break;
-                    }
-                }
-                written
-                    .and_then(|()| writeln!(out, "{}", if first { "[]" } else { "\n]" }))
-                    .and_then(|()| out.flush())
-            }
-            LintFormat::Sarif => writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&sarif(&results, &inputs)).unwrap_or_default()
-            ),
+            LintFormat::Text => TextEmitter.emit(&mut out, &files),
+            LintFormat::Json => JsonEmitter.emit(&mut out, &files),
+            LintFormat::Sarif => SarifEmitter.emit(&mut out, &files),
         }
     };
     if written.is_err() {

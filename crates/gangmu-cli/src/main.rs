@@ -83,6 +83,34 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Check drafts in the browser: a web page and an HTTP API on this machine.
+    ///
+    /// Binds 127.0.0.1 (loopback) unless --host says otherwise; keeps nothing,
+    /// logs only method, path, status and time. Ctrl-C stops it. See docs/serve.md.
+    Serve {
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 8765)]
+        port: u16,
+        /// The address to bind. Anything but loopback lets other machines
+        /// reach the server (a warning says so).
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Another name to accept in the Host header (`name` or `name:port`),
+        /// for a server reached by name; may be repeated.
+        #[arg(long = "allow-host")]
+        allow_host: Vec<String>,
+        /// The largest request body accepted (bytes, or with KiB/MiB/GiB).
+        #[arg(long, default_value = "8MiB", value_parser = gangmu_serve::parse_size)]
+        max_body: usize,
+        /// The longest a request may take (ms, s or min) before it is answered 408.
+        #[arg(long, default_value = "10s", value_parser = gangmu_serve::parse_duration)]
+        timeout: std::time::Duration,
+        /// Do not log requests on standard error.
+        #[arg(long, short)]
+        quiet: bool,
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
 }
 
 #[derive(clap::Args)]
@@ -213,7 +241,7 @@ impl Loaded {
 
 /// Reads bytes as a .docx when they are a zip archive, else as text.
 pub(crate) fn load(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+    if gangmu::docx::looks_like_zip(bytes) {
         return gangmu::docx::read(bytes)
             .map(|d| Loaded::Docx(d, bytes.to_vec()))
             .map_err(|e| format!("{name}: {e}"));
@@ -348,6 +376,43 @@ fn run_parse(paths: &[PathBuf], format: Format) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn run_serve(mut options: gangmu_serve::ServeOptions, rules: &RuleArgs) -> ExitCode {
+    options.config = match lint_cmd::load_config(rules) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("gangmu: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let server = match gangmu_serve::Server::bind(options.clone()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "gangmu: cannot listen on {}:{}: {e}",
+                options.host, options.port
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(w) = server.warning() {
+        eprintln!("gangmu: {w}");
+    }
+    let addr = server.local_addr();
+    let shown = if addr.ip().is_loopback() && addr.is_ipv4() {
+        format!("http://127.0.0.1:{}/", addr.port())
+    } else {
+        format!("http://{addr}/")
+    };
+    eprintln!("gangmu serve: listening on {shown} (Ctrl-C stops)");
+    match server.run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gangmu: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn with_threads(threads: &ThreadsArg, run: impl FnOnce(usize) -> ExitCode) -> ExitCode {
     match threads.count() {
         Ok(n) => run(n),
@@ -395,6 +460,26 @@ fn main() -> ExitCode {
             write,
             rules,
         } => lint_cmd::run_fix(&paths, include_unsafe, diff, write, &rules),
+        Command::Serve {
+            port,
+            host,
+            allow_host,
+            max_body,
+            timeout,
+            quiet,
+            rules,
+        } => run_serve(
+            gangmu_serve::ServeOptions {
+                host,
+                port,
+                allow_hosts: allow_host,
+                max_body_bytes: max_body,
+                request_timeout: timeout,
+                config: gangmu::lint::Config::default(),
+                log: !quiet,
+            },
+            &rules,
+        ),
     }
 }
 

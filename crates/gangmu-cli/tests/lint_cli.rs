@@ -123,6 +123,35 @@ fn statistics_count_findings_per_rule() {
 }
 
 #[test]
+fn statistics_in_sarif_is_a_usage_error_not_json_in_disguise() {
+    let o = gangmu(
+        &["lint", "--statistics", "--format", "sarif", "-"],
+        DRAFT,
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "should refuse as a usage error");
+    assert!(
+        o.stdout.is_empty(),
+        "should print nothing on standard output"
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--statistics has no SARIF form"),
+        "should say why: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = gangmu(
+        &["lint", "--statistics", "--format", "json", "-"],
+        DRAFT,
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json statistics");
+    assert!(
+        v[0]["count"].is_u64(),
+        "JSON statistics should carry counts"
+    );
+}
+
+#[test]
 fn config_is_read_from_gangmu_toml_and_pyproject() {
     let d = temp_dir("config");
     std::fs::write(

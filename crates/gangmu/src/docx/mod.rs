@@ -41,6 +41,7 @@ mod body;
 mod numbering;
 mod numfmt;
 mod package;
+mod place;
 mod styles;
 mod write;
 mod xml;
@@ -49,7 +50,7 @@ mod xml;
 mod tests;
 
 pub use numfmt::format_number;
-pub use write::{fix_docx, FixedDocx};
+pub use write::{fix_docx, fix_docx_selected, FixedDocx};
 
 /// The examples of `docs/docx.md`, run as doctests so the guide cannot rot.
 #[cfg(doctest)]
@@ -352,6 +353,19 @@ impl DocxText {
         let i = self.labels.partition_point(|l| l.suffix.end <= at);
         self.labels.get(i).filter(|l| l.marker.start <= at)
     }
+}
+
+/// Whether `bytes` start as a zip archive does (a .docx is one): how the
+/// `gangmu` command and `gangmu serve` tell a .docx from text by its content,
+/// whatever its name. Reads four bytes; [`read`] then says whether the
+/// archive is a .docx.
+///
+/// ```
+/// assert!(gangmu::docx::looks_like_zip(b"PK\x03\x04rest"));
+/// assert!(!gangmu::docx::looks_like_zip("一、总则".as_bytes()));
+/// ```
+pub fn looks_like_zip(bytes: &[u8]) -> bool {
+    package::looks_like_zip(bytes)
 }
 
 /// Whether `bytes` are a .docx: a zip archive with a main document part.

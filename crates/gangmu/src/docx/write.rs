@@ -17,7 +17,7 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::{lint, read, DocxError, DocxText, TextPiece};
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::lint::Config;
+use crate::lint::{compose, splice, Config, FixEdit};
 use crate::span::Span;
 
 /// Rounds of lint-and-write, as in [`crate::lint::fix`]: fixes that overlapped
@@ -36,6 +36,10 @@ pub struct FixedDocx {
     /// Fixes still found that could not be written into runs (they touch a
     /// generated label, a tab or break, a field, or several paragraphs).
     pub left: usize,
+    /// The edits from the original file's text to `text`, in the original's
+    /// bytes, sorted, each with the rules whose fixes it carries (as
+    /// [`crate::lint::fix_with_edits`] gives them for plain text).
+    pub edits: Vec<FixEdit>,
 }
 
 /// Applies the fixes of [`lint`] to a .docx and returns the new file: only the
@@ -50,58 +54,153 @@ pub struct FixedDocx {
 /// assert!(fixed.written >= 3);
 /// let again = gangmu::docx::read(&fixed.bytes).unwrap();
 /// assert_eq!(again.text, fixed.text);
+/// // The edits turn the original text into the fixed one.
+/// let original = gangmu::docx::read(&bytes).unwrap().text;
+/// let mut out = String::new();
+/// let mut at = 0;
+/// for e in &fixed.edits {
+///     out.push_str(&original[at..e.span.start]);
+///     out.push_str(&e.replacement);
+///     at = e.span.end;
+/// }
+/// out.push_str(&original[at..]);
+/// assert_eq!(out, fixed.text);
 /// ```
 pub fn fix_docx(
     bytes: &[u8],
     config: &Config,
     include_unsafe: bool,
 ) -> Result<FixedDocx, DocxError> {
+    fix_rounds(bytes, config, include_unsafe, MAX_ROUNDS, |_| true)
+}
+
+/// Writes the fixes of the findings `keep` selects into a .docx, in one round
+/// (no second lint): what a reviewer's “fix this finding” does. The findings
+/// are those of [`lint`] on the file; a fix that cannot be written into runs
+/// is left, as in [`fix_docx`].
+///
+/// ```
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/docx/faulty_request.docx");
+/// let bytes = std::fs::read(path).unwrap();
+/// let one = gangmu::docx::fix_docx_selected(&bytes, &Default::default(), false, |d| {
+///     d.rule == "HDR004"
+/// })
+/// .unwrap();
+/// assert!(one.edits.iter().all(|e| e.rules == ["HDR004"]));
+/// assert!(one.text.contains("（一）计算机十台。"));
+/// let all = gangmu::docx::fix_docx(&bytes, &Default::default(), false).unwrap();
+/// assert!(one.written < all.written);
+/// ```
+pub fn fix_docx_selected(
+    bytes: &[u8],
+    config: &Config,
+    include_unsafe: bool,
+    keep: impl Fn(&Diagnostic) -> bool,
+) -> Result<FixedDocx, DocxError> {
+    fix_rounds(bytes, config, include_unsafe, 1, keep)
+}
+
+/// Up to `rounds` rounds of lint, select (the findings `keep` takes, whose
+/// fixes lie in runs), write.
+fn fix_rounds(
+    bytes: &[u8],
+    config: &Config,
+    include_unsafe: bool,
+    rounds: usize,
+    keep: impl Fn(&Diagnostic) -> bool,
+) -> Result<FixedDocx, DocxError> {
     let mut current = bytes.to_vec();
     let mut written = 0;
-    for _ in 0..MAX_ROUNDS {
-        let docx = read(&current)?;
+    let mut edits: Vec<FixEdit> = Vec::new();
+    let mut docx = read(&current)?;
+    for _ in 0..rounds {
         let found = lint(&docx, config);
         let writable: Vec<Diagnostic> = found
             .into_iter()
             .filter(|d| {
-                d.fix.as_ref().is_some_and(|f| {
-                    (f.safe || include_unsafe)
-                        && !f.edits.is_empty()
-                        && f.edits.iter().all(|e| covering(&docx, e.span).is_some())
-                })
+                keep(d)
+                    && d.fix.as_ref().is_some_and(|f| {
+                        (f.safe || include_unsafe)
+                            && !f.edits.is_empty()
+                            && f.edits.iter().all(|e| covering(&docx, e.span).is_some())
+                    })
             })
             .collect();
-        let (_, edits) = crate::lint::apply_fixes_taking(&docx.text, &writable, include_unsafe);
-        if edits.is_empty() {
+        let selected = crate::lint::select_edits(&docx.text, &writable, include_unsafe);
+        if selected.is_empty() {
             break;
         }
+        let round: Vec<Edit> = selected.iter().map(|(e, _)| (*e).clone()).collect();
         let taken = writable
             .iter()
             .filter(|d| {
                 d.fix
                     .as_ref()
-                    .is_some_and(|f| f.edits.iter().all(|e| edits.contains(e)))
+                    .is_some_and(|f| f.edits.iter().all(|e| round.contains(e)))
             })
             .count();
-        match rewrite(&current, &docx, &edits)? {
-            Some(next) => {
-                current = next;
-                written += taken;
-            }
-            None => break,
-        }
+        let Some(next) = rewrite(&current, &docx, &round)? else {
+            break;
+        };
+        let next_docx = read(&next)?;
+        let round_edits = written_edits(&docx.text, &next_docx.text, &selected);
+        edits = compose(&edits, &docx.text, &round_edits);
+        current = next;
+        docx = next_docx;
+        written += taken;
     }
-    let docx = read(&current)?;
     let left = lint(&docx, config)
         .iter()
-        .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe || include_unsafe))
+        .filter(|d| keep(d) && d.fix.as_ref().is_some_and(|f| f.safe || include_unsafe))
         .count();
     Ok(FixedDocx {
         bytes: current,
         text: docx.text,
         written,
         left,
+        edits,
     })
+}
+
+/// The edits of one round as the new file shows them: the selected edits
+/// with their rules when the text read back is the text with them applied
+/// (the rule), else one edit over the part that changed, carrying every rule
+/// of the round (the runs' XML can say more than the edit: spaces at the ends
+/// of a `w:t` without `xml:space="preserve"` are not kept).
+fn written_edits(before: &str, after: &str, selected: &[(&Edit, &str)]) -> Vec<FixEdit> {
+    if splice(before, selected.iter().map(|(e, _)| *e)) == after {
+        return selected
+            .iter()
+            .map(|(e, rule)| FixEdit {
+                span: e.span,
+                replacement: e.replacement.clone(),
+                rules: vec![rule.to_string()],
+            })
+            .collect();
+    }
+    if before == after {
+        return Vec::new();
+    }
+    let prefix = before
+        .char_indices()
+        .zip(after.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(before.len().min(after.len()), |((i, _), _)| i);
+    let suffix = before[prefix..]
+        .chars()
+        .rev()
+        .zip(after[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let mut rules: Vec<String> = selected.iter().map(|(_, r)| r.to_string()).collect();
+    rules.sort();
+    rules.dedup();
+    vec![FixEdit {
+        span: Span::new(prefix, before.len() - suffix),
+        replacement: after[prefix..after.len() - suffix].to_string(),
+        rules,
+    }]
 }
 
 /// The pieces (indices into `docx.xml.pieces`) an edit lies in: one piece
@@ -325,6 +424,74 @@ mod tests {
         assert_eq!(fixed.written, 0);
         assert_eq!(fixed.left, 1);
         assert_eq!(fixed.bytes, bytes, "nothing written: the same file");
+    }
+
+    fn apply(text: &str, edits: &[FixEdit]) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for e in edits {
+            assert!(e.span.start >= at, "sorted and apart: {edits:?}");
+            out.push_str(&text[at..e.span.start]);
+            out.push_str(&e.replacement);
+            at = e.span.end;
+        }
+        out + &text[at..]
+    }
+
+    #[test]
+    fn the_edits_turn_each_fixture_s_text_into_the_fixed_text() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/docx");
+        let mut fixed_some = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|x| x.to_str()) != Some("docx") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let original = read(&bytes).unwrap().text;
+            for unsafe_too in [false, true] {
+                let fixed = fix_docx(&bytes, &Config::default(), unsafe_too).unwrap();
+                assert_eq!(apply(&original, &fixed.edits), fixed.text, "{path:?}");
+                assert!(fixed.edits.iter().all(|e| !e.rules.is_empty()));
+                assert_eq!(fixed.edits.is_empty(), fixed.text == original);
+                fixed_some += usize::from(!fixed.edits.is_empty());
+            }
+        }
+        assert!(fixed_some >= 2, "the fixtures should have fixes to write");
+    }
+
+    #[test]
+    fn one_selected_finding_is_written_alone() {
+        let body = r#"<w:p><w:r><w:t>一.总体要求</w:t></w:r></w:p><w:p><w:r><w:t>(一)指导思想</w:t></w:r></w:p>"#;
+        let bytes = docx(body);
+        let one =
+            fix_docx_selected(&bytes, &Config::default(), false, |d| d.rule == "HDR001").unwrap();
+        assert_eq!(one.text, "一、总体要求\n(一)指导思想\n");
+        assert_eq!(one.written, 1);
+        assert_eq!(one.left, 0, "only the selected findings are counted");
+        assert_eq!(one.edits.len(), 1);
+        assert_eq!(one.edits[0].rules, ["HDR001"]);
+        let all = fix_docx(&bytes, &Config::default(), false).unwrap();
+        assert_eq!(all.text, "一、总体要求\n（一）指导思想\n");
+    }
+
+    #[test]
+    fn edits_the_file_does_not_keep_as_given_become_the_changed_part() {
+        // The text read back differs from the edit applied (say, an end space
+        // the run drops): one edit over what changed, with the round's rules.
+        let e = Edit {
+            span: Span::new(3, 4),
+            replacement: "、 ".into(),
+        };
+        let edits = written_edits("一.总则\n", "一、总则\n", &[(&e, "HDR001")]);
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].span, Span::new(3, 4));
+        assert_eq!(edits[0].replacement, "、");
+        assert_eq!(edits[0].rules, ["HDR001"]);
+        assert!(written_edits("同\n", "同\n", &[(&e, "HDR001")]).is_empty());
+        // As given: the edit itself.
+        let kept = written_edits("一.总则\n", "一、 总则\n", &[(&e, "HDR001")]);
+        assert_eq!(kept[0].replacement, "、 ");
     }
 
     #[test]

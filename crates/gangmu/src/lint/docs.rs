@@ -96,6 +96,54 @@ pub fn rule_doc_markdown(id: &str) -> Option<String> {
     Some(out.trim_end().to_string() + "\n")
 }
 
+/// What kind of fix a rule offers, as its documentation states it.
+///
+/// ```
+/// use gangmu::lint::{rule_fix, RuleFix};
+/// assert_eq!(rule_fix("HDR001"), Some(RuleFix::Safe));
+/// assert_eq!(rule_fix("SEQ003"), Some(RuleFix::Unsafe));
+/// assert_eq!(rule_fix("NOPE"), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleFix {
+    /// Fixes that never change wording; `gangmu fix` applies them.
+    Safe,
+    /// Fixes applied only with `--unsafe` (renumbering and the like).
+    Unsafe,
+    /// No mechanical fix.
+    None,
+}
+
+impl RuleFix {
+    /// The name used in the rules index (`"safe"`, `"unsafe"`, `"—"`).
+    ///
+    /// ```
+    /// assert_eq!(gangmu::lint::RuleFix::None.label(), "—");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleFix::Safe => "safe",
+            RuleFix::Unsafe => "unsafe",
+            RuleFix::None => "—",
+        }
+    }
+}
+
+/// The kind of fix rule `id` offers, or `None` for an unknown id.
+///
+/// ```
+/// assert_eq!(gangmu::lint::rule_fix("PUNC001"), Some(gangmu::lint::RuleFix::Safe));
+/// ```
+pub fn rule_fix(id: &str) -> Option<RuleFix> {
+    let rule = by_id(id)?;
+    Some(match rule.doc.fix {
+        f if f.starts_with("Safe") => RuleFix::Safe,
+        f if f.starts_with("Unsafe") => RuleFix::Unsafe,
+        _ => RuleFix::None,
+    })
+}
+
 /// The index page `docs/rules/README.md`: every rule with its name, severity,
 /// source and summary.
 ///
@@ -133,12 +181,7 @@ pub fn rules_index_markdown() -> String {
         "| id | name | severity | source | fix | summary |\n|---|---|---|---|---|---|"
     );
     for info in super::rules() {
-        let rule = by_id(info.id).expect("registered");
-        let fix = match rule.doc.fix {
-            f if f.starts_with("Safe") => "safe",
-            f if f.starts_with("Unsafe") => "unsafe",
-            _ => "—",
-        };
+        let fix = rule_fix(info.id).map_or("—", RuleFix::label);
         let _ = writeln!(
             out,
             "| [{id}]({id}.md) | `{}` | {} | {} | {fix} | {} ({}) |",

@@ -4,7 +4,8 @@
 //!
 //! The public API of this module is a contract shared with the Python package
 //! and the fuzz targets: [`rules`], [`lint`], [`lint_document`], [`fix`],
-//! [`apply_fixes`], [`Config`] and [`ConfigError`].
+//! [`apply_fixes`], [`Config`] and [`ConfigError`]; [`emit`] writes findings
+//! as text, JSON or SARIF.
 //!
 //! ```
 //! use gangmu::lint::{lint, fix, Config};
@@ -29,12 +30,16 @@ use crate::tree::Document;
 mod config;
 mod context;
 mod docs;
+pub mod emit;
+mod fixed;
 mod inline;
 mod numbering;
 pub(crate) mod rules;
 mod scan;
 
-pub use docs::{rule_doc_markdown, rules_index_markdown};
+pub use docs::{rule_doc_markdown, rule_fix, rules_index_markdown, RuleFix};
+pub(crate) use fixed::compose;
+pub use fixed::{fix_selected, fix_with_edits, FixEdit, FixedText};
 
 /// The examples of `docs/lint.md`, run as doctests so the guide cannot rot.
 #[cfg(doctest)]
@@ -474,7 +479,12 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
 /// assert_eq!(gangmu::lint::apply_fixes(text, &d, false), "一、总则\n（一）目的\n");
 /// ```
 pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> String {
-    apply_fixes_taking(text, diagnostics, include_unsafe).0
+    splice(
+        text,
+        select_edits(text, diagnostics, include_unsafe)
+            .into_iter()
+            .map(|(e, _)| e),
+    )
 }
 
 /// [`apply_fixes`], also returning the edits it took, in text order (the .docx
@@ -484,28 +494,42 @@ pub(crate) fn apply_fixes_taking(
     diagnostics: &[Diagnostic],
     include_unsafe: bool,
 ) -> (String, Vec<Edit>) {
+    let edits: Vec<Edit> = select_edits(text, diagnostics, include_unsafe)
+        .into_iter()
+        .map(|(e, _)| e.clone())
+        .collect();
+    (splice(text, &edits), edits)
+}
+
+/// The edits [`apply_fixes`] makes, sorted, each with the id of the rule whose
+/// fix it belongs to: the one selection every fixing function builds on.
+pub(crate) fn select_edits<'d>(
+    text: &str,
+    diagnostics: &'d [Diagnostic],
+    include_unsafe: bool,
+) -> Vec<(&'d Edit, &'d str)> {
     // Edits taken so far, by start. They never overlap one another and no two
     // share a start, so an overlap with a new edit is found by looking at the
     // one taken edit that starts last before the new edit ends: linear-log in
     // the number of fixes, not quadratic.
-    let mut taken: std::collections::BTreeMap<usize, &Edit> = std::collections::BTreeMap::new();
-    for f in candidate_fixes(text, diagnostics, include_unsafe) {
+    let mut taken: std::collections::BTreeMap<usize, (&Edit, &str)> =
+        std::collections::BTreeMap::new();
+    for (f, rule) in candidate_fixes(text, diagnostics, include_unsafe) {
         let clash = f.edits.iter().enumerate().any(|(i, e)| {
             let with_taken = taken.contains_key(&e.span.start)
                 || taken
                     .range(..e.span.end)
                     .next_back()
-                    .is_some_and(|(_, t)| overlaps(t, e));
+                    .is_some_and(|(_, (t, _))| overlaps(t, e));
             with_taken || f.edits[..i].iter().any(|o| overlaps(o, e))
         });
         if !clash {
             for e in &f.edits {
-                taken.insert(e.span.start, e);
+                taken.insert(e.span.start, (e, rule));
             }
         }
     }
-    let edits: Vec<Edit> = taken.into_values().cloned().collect();
-    (splice(text, &edits), edits)
+    taken.into_values().collect()
 }
 
 /// The fixes `apply_fixes` considers, in order of their first edit: safe ones
@@ -514,12 +538,12 @@ fn candidate_fixes<'d>(
     text: &str,
     diagnostics: &'d [Diagnostic],
     include_unsafe: bool,
-) -> Vec<&'d crate::Fix> {
-    let mut fixes: Vec<&crate::Fix> = diagnostics
+) -> Vec<(&'d crate::Fix, &'d str)> {
+    let mut fixes: Vec<(&crate::Fix, &str)> = diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| (f.safe || include_unsafe) && !f.edits.is_empty())
-        .filter(|f| {
+        .filter_map(|d| d.fix.as_ref().map(|f| (f, d.rule.as_str())))
+        .filter(|(f, _)| (f.safe || include_unsafe) && !f.edits.is_empty())
+        .filter(|(f, _)| {
             f.edits.iter().all(|e| {
                 e.span.start <= e.span.end
                     && on_boundary(text, e.span.start)
@@ -527,12 +551,12 @@ fn candidate_fixes<'d>(
             })
         })
         .collect();
-    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    fixes.sort_by_key(|(f, _)| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
     fixes
 }
 
 /// `text` with `edits` (sorted, not overlapping) applied.
-fn splice<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
+pub(crate) fn splice<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in edits {
@@ -556,17 +580,11 @@ fn splice<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
 /// assert_eq!(fix(&once, &c, false), once);
 /// ```
 pub fn fix(text: &str, config: &Config, include_unsafe: bool) -> String {
-    let mut current = text.to_string();
-    for _ in 0..8 {
-        let d = lint(&current, config);
-        let next = apply_fixes(&current, &d, include_unsafe);
-        if next == current {
-            break;
-        }
-        current = next;
-    }
-    current
+    fix_with_edits(text, config, include_unsafe).text
 }
+
+/// How many rounds of lint and apply [`fix`] makes at most.
+const FIX_ROUNDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -581,7 +599,7 @@ mod tests {
         include_unsafe: bool,
     ) -> String {
         let mut taken: Vec<&Edit> = Vec::new();
-        for f in candidate_fixes(text, diagnostics, include_unsafe) {
+        for (f, _) in candidate_fixes(text, diagnostics, include_unsafe) {
             let clash = f.edits.iter().enumerate().any(|(i, e)| {
                 taken.iter().any(|t| overlaps(t, e)) || f.edits[..i].iter().any(|o| overlaps(o, e))
             });
