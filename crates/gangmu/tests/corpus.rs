@@ -35,13 +35,15 @@ struct Thresholds {
     noise: f64,
 }
 
-/// The project's thresholds on the official corpus (heading F1, depth
-/// accuracy on matched headings, title exact match per document).
+/// What the parser holds on the official corpus, a ratchet (heading F1
+/// 1.000, depth 0.994, title 1.000, noise F1 0.974 when this was set; the
+/// project's own bar is F1 0.97, depth 0.95, title 0.95, which `scripts/score`
+/// checks). One title or a few depths may move; more is a regression.
 const OFFICIAL: Thresholds = Thresholds {
-    f1: 0.97,
-    depth: 0.95,
-    title: 0.95,
-    noise: 0.0,
+    f1: 0.995,
+    depth: 0.99,
+    title: 0.98,
+    noise: 0.97,
 };
 
 /// The goal for pages copied from template and document-sharing sites: the
@@ -68,13 +70,13 @@ const SCRAPED_FLOOR: Thresholds = Thresholds {
 };
 
 /// What today's parser holds on the page fixtures of `tests/fixtures/pages`
-/// (heading F1 0.958, depth 0.912, title 0.864, noise F1 0.957 when this was
+/// (heading F1 0.962, depth 0.912, title 0.886, noise F1 0.957 when this was
 /// set; 0.908, 0.812, 0.455 and 0.558 before the work of issue 10). A ratchet
 /// like [`SCRAPED_FLOOR`]; the goal is [`SCRAPED_TARGET`].
 const PAGES_FLOOR: Thresholds = Thresholds {
-    f1: 0.95,
+    f1: 0.96,
     depth: 0.91,
-    title: 0.86,
+    title: 0.88,
     noise: 0.95,
 };
 
