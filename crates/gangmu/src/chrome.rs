@@ -8,7 +8,7 @@
 //! Patterns are compiled once; the site lexicon is a list of phrases, each with
 //! a line that shows it, and a test checks every entry.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -228,8 +228,7 @@ impl Lexicon {
             }
         }
         Lexicon {
-            literals: AhoCorasick::new(&literals)
-                .expect("the lexicon's literals build an automaton"),
+            literals: dfa(&literals),
             patterns: (!patterns.is_empty()).then(|| {
                 Regex::new(&patterns.join("|")).expect("the lexicon's patterns are regexes")
             }),
@@ -247,8 +246,20 @@ fn has_regex_syntax(s: &str) -> bool {
 
 static SITE_PHRASE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SITE_PHRASES));
 static SITE_LABEL: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(SITE_LABELS.iter().map(|(w, _)| w)).expect("the labels build an automaton")
+    let labels: Vec<&str> = SITE_LABELS.iter().map(|(w, _)| *w).collect();
+    dfa(&labels)
 });
+
+/// An automaton over `words` as a DFA: it is searched on most lines of every
+/// page, where a DFA reads a byte in a few instructions and the default NFA in
+/// about four times as many (measured with callgrind on the corpus); the
+/// lexicon is small, so its tables are too (tens of kilobytes).
+fn dfa<S: AsRef<[u8]>>(words: &[S]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("the lexicon builds an automaton")
+}
 
 // ---- shapes of site lines -------------------------------------------------
 

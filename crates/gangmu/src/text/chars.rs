@@ -161,7 +161,7 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 /// The characters of `s` that identify a line when comparing it with
 /// another (a title repeated by the site, a table-of-contents entry and its
 /// heading): no white space or Markdown emphasis, brackets in one width.
-pub(crate) fn comparable(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
+pub(crate) fn comparable(s: &str) -> impl DoubleEndedIterator<Item = char> + Clone + '_ {
     s.chars()
         .filter(|c| !is_space(*c) && !matches!(c, '*' | '#' | '_' | '\u{3000}'))
         .map(|c| match c {
