@@ -103,20 +103,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             },
         });
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    // memchr and encoding_rs's validator: on Chinese text the standard
+    // library's `from_utf8` costs about 10 instructions a byte and a
+    // byte-by-byte NUL search 5; these cost about 1 together (callgrind on the
+    // corpus). The result is the same `&str`.
+    if let Some(pos) = memchr::memchr(0, bytes) {
         return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded {
-            text: s.to_string(),
+    match encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(s) => Ok(Decoded {
+            text: s.into_owned(),
             encoding: Encoding::Utf8,
         }),
-        Err(e) => {
+        None => {
+            let valid_up_to = encoding_rs::Encoding::utf8_valid_up_to(bytes);
             let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
             if had_errors {
                 return Err(DecodeError::Undecodable(format!(
-                    "not UTF-8 (invalid byte at offset {}) and not GB18030",
-                    e.valid_up_to()
+                    "not UTF-8 (invalid byte at offset {valid_up_to}) and not GB18030"
                 )));
             }
             let controls = text
@@ -131,5 +135,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 encoding: Encoding::Gb18030,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed_from_the_validator_as_the_standard_library_reads_it() {
+        for text in [
+            "",
+            "一、总则\n",
+            "\u{feff}关于",
+            "ascii only",
+            "𠀀𪚥 四字节",
+        ] {
+            let d = decode(text.as_bytes()).expect("valid UTF-8");
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding, Encoding::Utf8);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_first_bad_byte_and_the_first_nul() {
+        let e = decode(b"ab\xffcd").unwrap_err().to_string();
+        assert!(e.contains("offset 2"), "{e}");
+        let e = decode("一二\0三".as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("NUL byte at offset 6"), "{e}");
     }
 }
