@@ -191,6 +191,8 @@ pub(crate) const SITE_LABELS: &[(&str, &str)] = &[
     ("字体", "字体：大 中 小"),
     ("金句", "每日金句"),
     ("专免", "VIP专免"),
+    ("大小", "大小 31.06K"),
+    ("页数", "总页数 6 页"),
 ];
 
 /// See [`SITE_LABELS`].
@@ -198,6 +200,15 @@ pub(crate) const LABEL_LINE_MAX_CHARS: usize = 12;
 
 /// See [`SITE_LABELS`].
 pub(crate) const LABEL_LINE_MAX_OTHER: usize = 3;
+
+/// A longer line is a strip of the site's counters when it holds at least
+/// [`LABEL_STRIP_MIN_LABELS`] labels, each with its figure, and few other
+/// words: `阅读 52 下载 9 大小 31.06K 总页数 6 页 2025-11-03 分享` under a
+/// document-sharing page's headline.
+pub(crate) const LABEL_STRIP_MAX_CHARS: usize = 60;
+
+/// See [`LABEL_STRIP_MAX_CHARS`].
+pub(crate) const LABEL_STRIP_MIN_LABELS: usize = 3;
 
 /// A lexicon compiled for matching: its literal entries (and the two colons
 /// of `label[:：]` entries) in one Aho-Corasick automaton, the few entries
@@ -473,7 +484,10 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     if SITE_PHRASE.is_match(content) {
         return true;
     }
-    if n <= LABEL_LINE_MAX_CHARS && !has_sentence_punctuation(content) && is_label_line(content) {
+    if n <= LABEL_STRIP_MAX_CHARS
+        && !has_sentence_punctuation(content)
+        && is_label_line(content, n > LABEL_LINE_MAX_CHARS)
+    {
         return true;
     }
     // The shapes below are gated on a character they need, so that most
@@ -527,7 +541,7 @@ pub(crate) fn is_site_line(content: &str) -> bool {
 
 /// A short line made of site labels: at most [`LABEL_LINE_MAX_OTHER`]
 /// ideographs are left once the labels are taken out.
-fn is_label_line(content: &str) -> bool {
+fn is_label_line(content: &str, strip: bool) -> bool {
     // A line in parentheses is a note of the document (`（此件共13页）`).
     let parenthesised =
         content.starts_with(['（', '(', '*']) && content.ends_with(['）', ')', '*']);
@@ -546,7 +560,14 @@ fn is_label_line(content: &str) -> bool {
         labelled += 1;
     }
     other += content[at..].chars().filter(|&c| is_cjk(c)).count();
-    labelled > 0 && other <= LABEL_LINE_MAX_OTHER
+    if strip {
+        // Several labels with their figures, and a few words of their own.
+        labelled >= LABEL_STRIP_MIN_LABELS
+            && other <= LABEL_LINE_MAX_OTHER
+            && content.bytes().filter(u8::is_ascii_digit).count() >= labelled
+    } else {
+        labelled > 0 && other <= LABEL_LINE_MAX_OTHER
+    }
 }
 
 /// Whether a line opens with a field name of a meeting record (`时间：`).

@@ -35,6 +35,15 @@ const WRAPPED_TEXT_MIN_CHARS: usize = 40;
 /// at least this long, with commas: a title with 、 is no such line.
 const WRAPPED_LIST_MIN_CHARS: usize = 15;
 
+/// A preview of the document is at least this long…
+const PREVIEW_MIN_CHARS: usize = 20;
+
+/// …and stands at most this many lines above the title it begins with.
+const PREVIEW_LOOKAHEAD_LINES: usize = 3;
+
+/// A title the preview begins with is at least this long.
+const REPEAT_MIN_CHARS: usize = 4;
+
 /// A 主送机关 line is at most this long.
 const ADDRESSEE_MAX_CHARS: usize = 100;
 
@@ -111,6 +120,12 @@ pub(crate) enum TitleChoice {
 pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
     let n = page.len();
     let mut draft = Draft::new(kinds, 0..n);
+    // A document-sharing page's preview of the document is the site's.
+    for i in 0..n {
+        if kinds[i] == LineKind::Body && is_preview(page, i) {
+            draft.set(i, LineKind::Noise(NoiseKind::WebChrome));
+        }
+    }
     let separators = separators(page, kinds);
     let mut documents = Vec::new();
     let mut starts: Vec<usize> = separators.iter().map(|&(i, _)| i).collect();
@@ -156,6 +171,32 @@ pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
         decisions: draft.into_decisions(),
         documents,
     }
+}
+
+/// Whether line `i` is a document-sharing page's preview of the document: a
+/// line cut with an ellipsis that begins with the text of one of the next
+/// few lines, the title it previews (`社区志愿服务工作总结 一、基本情况
+/// 今年以来，…活动...` above `社区志愿服务工作总结`).
+fn is_preview(page: &Page<'_>, i: usize) -> bool {
+    let c = page.content(i).trim_end();
+    if !(c.ends_with("...") || c.ends_with('…')) || char_len(c) < PREVIEW_MIN_CHARS {
+        return false;
+    }
+    let mut j = i;
+    for _ in 0..PREVIEW_LOOKAHEAD_LINES {
+        let Some(next) = page.next_nonblank(j) else {
+            return false;
+        };
+        j = next;
+        let title = page.content(j);
+        if char_len(title) >= REPEAT_MIN_CHARS && char_len(title) < char_len(c) {
+            let mut preview = comparable(c);
+            if comparable(title).all(|ch| preview.next() == Some(ch)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether line `i` opens another document on the page, without a separator:

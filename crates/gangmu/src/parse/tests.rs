@@ -431,3 +431,26 @@ fn should_read_numbered_links_under_a_list_header_as_the_sites() {
         ]
     );
 }
+
+#[test]
+fn should_take_a_document_sharing_preview_and_counter_strip_for_the_sites() {
+    // A viewer's counter strip and its preview of the document (cut with an
+    // ellipsis, beginning with the title) above the document itself.
+    let text = "浏览 120 下载 3 大小 18.2K 页数 4 页 分享\n\n\
+                年度安全生产检查总结 一、检查情况 按照县里部署，我局组织开展了为期一个月的检查...\n\n\
+                年度安全生产检查总结\n\n\
+                一、检查情况\n\
+                按照县里部署，我局组织开展了为期一个月的检查。\n";
+    let got = outline(text);
+    assert_eq!(got[0].0, "noise", "{got:?}");
+    assert_eq!(got[1].0, "noise", "{got:?}");
+    assert_eq!(
+        got[2],
+        ("title".to_string(), "年度安全生产检查总结".to_string())
+    );
+    assert_eq!(got[3], ("heading".to_string(), "一、检查情况".to_string()));
+    // The same line without its ellipsis is the document's first sentence.
+    let text =
+        "年度安全生产检查总结\n\n一、检查情况\n按照县里部署，我局组织开展了为期一个月的检查。\n";
+    assert_eq!(outline(text)[0].0, "title");
+}
