@@ -121,8 +121,8 @@ pub(crate) fn layout(page: &Page<'_>, kinds: &[LineKind]) -> Layout {
     let n = page.len();
     let mut draft = Draft::new(kinds, 0..n);
     // A document-sharing page's preview of the document is the site's.
-    for i in 0..n {
-        if kinds[i] == LineKind::Body && is_preview(page, i) {
+    for (i, &kind) in kinds.iter().enumerate() {
+        if kind == LineKind::Body && is_preview(page, i) {
             draft.set(i, LineKind::Noise(NoiseKind::WebChrome));
         }
     }
