@@ -99,6 +99,12 @@ pub(crate) const SITE_PHRASES: &[(&str, &str)] = &[
     (r"问题描述[:：]", "问题描述："),
     ("最佳答案", "最佳答案"),
     ("推荐答案", "推荐答案"),
+    (r"其他回答\s*[(（]\d+[)）]", "其他回答(2)"),
+    (r"全部回答\s*[(（]\d+[)）]", "全部回答（5）"),
+    ("满意答案", "满意答案"),
+    (r"怎么写[,，?？]?\s*求", "某某决定怎么写，求范文"),
+    ("求一篇", "求一篇范文"),
+    ("提问者采纳", "提问者采纳"),
     ("急求", "急求一篇范文"),
     ("帮忙回答", "谁能帮忙回答下"),
     // Government information-disclosure index blocks.
@@ -618,6 +624,8 @@ pub(crate) fn is_collection_headline(content: &str) -> bool {
         && char_len(content) <= 60
         && !has_sentence_punctuation(content)
         && COLLECTION_HEADLINE.is_match(content)
+        // `第3篇` numbers an item of the collection; it counts none.
+        && collection_separator(content).is_none()
 }
 
 /// Whether a line opens a list of links appended by the publishing site
