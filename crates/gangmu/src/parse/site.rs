@@ -214,11 +214,12 @@ fn opens_next_document(page: &Page<'_>, kinds: &[LineKind], i: usize, end: usize
     let blank_before = prev + 1 < i;
     let p = page.content(prev);
     let closes = is_closing_line(p) || is_signature_field(p);
-    // The line after the title, past subtitles and speakers.
+    // The line after the title, past subtitles and speakers (a host's
+    // `主持人：` line reads as a field of minutes; a greeting must follow).
     let mut next = page.next_nonblank(i).filter(|&k| k < end);
     for _ in 0..BLOCK_MAX_LINES {
         let Some(k) = next else { break };
-        if !is_subtitle_pattern(page.content(k)) {
+        if !is_subtitle_pattern(page.content(k)) && kinds[k] != LineKind::Meta(MetaKind::Field) {
             break;
         }
         next = page.next_nonblank(k).filter(|&k| k < end);
