@@ -187,7 +187,8 @@ pub struct Marker {
     /// Closing bracket or delimiter as written, if any (`、`, `.`, `）`, `)`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub close: Option<String>,
-    /// Punctuation written after a closing bracket (`（一）、` → `、`).
+    /// Punctuation written after a closing bracket (`（一）、` → `、`), or the
+    /// second mark of a doubled delimiter (`2、、` → `、`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extra: Option<String>,
     /// The numerals are full-width digits (`１．`).
@@ -350,29 +351,51 @@ fn arabic_delimiter(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// A bare numeral and its delimiter: `一、` or `1.`.
-fn delimited(family: MarkerFamily, (ordinal, close): (u32, &str)) -> Raw<'_> {
+/// A bare numeral and its delimiter: `一、` or `1.`; a doubled `、` (`2、、`,
+/// a slip of the input method) keeps the second as `extra`, for the linter to
+/// report.
+fn delimited<'a>(
+    family: MarkerFamily,
+    ((ordinal, close), extra): ((u32, &'a str), Option<&'a str>),
+) -> Raw<'a> {
     Raw {
         family,
         ordinal,
         open: None,
         close: Some(close),
-        extra: None,
+        extra,
     }
 }
 
+/// The second `、` of a doubled delimiter.
+fn doubled_comma(i: &str) -> IResult<&str, Option<&str>> {
+    opt(tag("、")).parse(i)
+}
+
 fn chinese_comma(i: &str) -> IResult<&str, Raw<'_>> {
-    map((chinese_numeral, chinese_delimiter), |p| {
-        delimited(MarkerFamily::ChineseComma, p)
-    })
-    .parse(i)
+    let (rest, (n, close)) = (chinese_numeral, chinese_delimiter).parse(i)?;
+    let (rest, extra) = if close == "、" {
+        doubled_comma(rest)?
+    } else {
+        (rest, None)
+    };
+    Ok((
+        rest,
+        delimited(MarkerFamily::ChineseComma, ((n, close), extra)),
+    ))
 }
 
 fn arabic_dot(i: &str) -> IResult<&str, Raw<'_>> {
-    map((arabic_numeral, arabic_delimiter), |p| {
-        delimited(MarkerFamily::ArabicDot, p)
-    })
-    .parse(i)
+    let (rest, (n, close)) = (arabic_numeral, arabic_delimiter).parse(i)?;
+    let (rest, extra) = if close == "、" {
+        doubled_comma(rest)?
+    } else {
+        (rest, None)
+    };
+    Ok((
+        rest,
+        delimited(MarkerFamily::ArabicDot, ((n, close), extra)),
+    ))
 }
 
 /// `1.1`, `1.1.1`, `2.3.4.1` — at most two digits a component.
@@ -549,6 +572,18 @@ mod tests {
         assert_eq!(families("3.5倍"), [(Decimal2, 5), (ArabicDot, 3)]);
         assert_eq!(families("一、二、三级医院"), [(ChineseComma, 1)]);
         assert_eq!(families("（一）、加强"), [(ChineseParen, 1)]);
+        // A doubled `、` is one marker; the second is kept as `extra`.
+        assert_eq!(families("2、、各部门"), [(ArabicDot, 2)]);
+        assert_eq!(families("三、、加强")[0], (ChineseComma, 3));
+        let (raw, rest) = readings("2、、各部门").next().unwrap();
+        assert_eq!(
+            (raw.close, raw.extra, rest),
+            (Some("、"), Some("、"), "各部门")
+        );
+        assert_eq!(
+            readings("2，，各部门").next().map(|(_, r)| r),
+            Some("，各部门")
+        );
         assert!(families("第零条").is_empty(), "ordinal 0 is no marker");
         assert!(families("一是加强").is_empty());
     }

@@ -684,16 +684,27 @@ mod tests {
     #[test]
     fn a_safe_fix_never_makes_or_unmakes_a_heading_marker() {
         let c = Config::default();
-        // `2、、` is not a marker; deleting one `、` would make the line a
-        // heading: the finding stays, its fix needs `--unsafe`.
+        // `2、、` is a marker with a doubled delimiter: the safe fix keeps
+        // one `、`, and the line is the same heading before and after.
         let t = "一、总则\n\n1、加强宣传。\n\n2、、管理到位，常抓重点。\n";
         let d = lint(t, &c);
         let p = d
             .iter()
             .find(|d| d.rule == "PUNC004")
             .expect("PUNC004 fires");
+        assert!(p.fix.as_ref().expect("has a fix").safe);
+        let fixed = fix(t, &c, false);
+        // (HDR003 then writes the level-3 delimiter as `.`.)
+        assert!(fixed.contains("\n2.管理到位"), "{fixed}");
+        assert_eq!(crate::parse(t).headings().count(), 3);
+        assert_eq!(crate::parse(&fixed).headings().count(), 3);
+        // A mark that would make a line a heading keeps an unsafe fix.
+        let t = "一、总则\n\n1、加强宣传。\n\n2，，管理到位，常抓重点。\n";
+        let p = lint(t, &c)
+            .into_iter()
+            .find(|d| d.rule == "PUNC004")
+            .expect("PUNC004 fires");
         assert!(!p.fix.as_ref().expect("has a fix").safe);
-        assert!(fix(t, &c, false).contains("2、、管理到位"));
         // The same doubled mark inside a sentence keeps its safe fix.
         let t = "一、总则\n\n加强宣传、、管理到位。\n";
         assert_eq!(fix(t, &c, false), "一、总则\n\n加强宣传、管理到位。\n");

@@ -37,6 +37,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(extra) = m.extra.as_deref() else {
             continue;
         };
+        // A doubled delimiter (`2、、`) is PUNC004's.
+        if m.open.is_none() && m.close.as_deref() == Some(extra) {
+            continue;
+        }
         let start = m.span.end - extra.len();
         let d = diag(
             m.span,

@@ -21,7 +21,12 @@ pub(crate) const RULE: Rule = Rule {
     doc: RuleDoc {
         what: "Two or more of the same mark in a row among `，` `、` `；` `：`, exactly two `。`, or one of `，` `、` `；` `：` right before `。`.",
         why: "GB/T 15834—2011 uses one mark; doubles are slips of the keyboard.",
-        fires: &["加强领导，，落实责任。\n", "落实责任。。\n", "要亲自抓、负总责，。\n"],
+        fires: &[
+            "加强领导，，落实责任。\n",
+            "落实责任。。\n",
+            "要亲自抓、负总责，。\n",
+            "一、总则\n\n2、、管理到位，常抓重点。\n",
+        ],
         passes: &["加强领导，落实责任。\n", "等等……\n"],
         fix: "Safe: keep one mark.",
         fix_example: Some(("加强领导，，落实责任；；抓好落实。。\n", "加强领导，落实责任；抓好落实。\n")),
@@ -32,6 +37,27 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    // A heading marker's doubled delimiter (`2、、`): the parser reads it as
+    // the marker, so the line is a heading before and after the fix.
+    for h in &ctx.headings {
+        let Some(m) = h.marker else { continue };
+        if m.generated || m.open.is_some() {
+            continue;
+        }
+        let (Some(close), Some(extra)) = (m.close.as_deref(), m.extra.as_deref()) else {
+            continue;
+        };
+        if close != extra {
+            continue;
+        }
+        let start = m.span.end - extra.len() - close.len();
+        let d = diag(
+            Span::new(start, m.span.end),
+            format!("标点“{close}”重复"),
+            format!("`{close}` is repeated"),
+        );
+        out.push(with_fix(d, true, vec![edit(m.span.end - extra.len(), m.span.end, "")]));
+    }
     for (span, s, marks) in ctx.units_with_marks() {
         let base = span.start;
         let mut skip_to = 0;
