@@ -70,11 +70,11 @@ const SCRAPED_FLOOR: Thresholds = Thresholds {
 };
 
 /// What today's parser holds on the page fixtures of `tests/fixtures/pages`
-/// (heading F1 0.965, depth 0.932, title 0.977, noise F1 0.969 when this was
+/// (heading F1 0.974, depth 0.933, title 0.977, noise F1 0.972 when this was
 /// set; 0.908, 0.812, 0.455 and 0.558 before the work of issue 10). A ratchet
 /// like [`SCRAPED_FLOOR`]; the goal is [`SCRAPED_TARGET`].
 const PAGES_FLOOR: Thresholds = Thresholds {
-    f1: 0.96,
+    f1: 0.97,
     depth: 0.93,
     title: 0.97,
     noise: 0.95,

@@ -113,7 +113,8 @@ fn can_open_heading(raw: &RawMarker<'_>, rest: &str) -> bool {
             let d = raw.close.unwrap_or("");
             match next {
                 None => false,
-                Some(c) if is_any_digit(c) => false, // 3.5, 1、2、3
+                // `1.1月28日至2月4日放假`: the item opens with a date.
+                Some(c) if is_any_digit(c) => starts_with_date(rest), // not 3.5, 1、2、3
                 Some(_) if matches!(d, "，" | "," | ":" | "：") => rest
                     .trim_start_matches([' ', '\u{3000}'])
                     .chars()
@@ -145,6 +146,20 @@ fn can_open_heading(raw: &RawMarker<'_>, rest: &str) -> bool {
         MarkerFamily::ChineseParen | MarkerFamily::ArabicParen | MarkerFamily::Circled => {
             next.is_some_and(|c| !matches!(c, '、' | '，' | ',' | ')' | '）')) || next.is_none()
         }
+    }
+}
+
+/// Whether `s` opens with a date: `1月28日`, `12月1号`, `2025年`.
+fn starts_with_date(s: &str) -> bool {
+    let digits = s.chars().take_while(|&c| is_any_digit(c)).count();
+    let rest = s.char_indices().nth(digits).map_or("", |(i, _)| &s[i..]);
+    match digits {
+        1 | 2 => rest.strip_prefix('月').is_some_and(|r| {
+            let d = r.chars().take_while(|&c| is_any_digit(c)).count();
+            (1..=2).contains(&d) && r.chars().nth(d).is_some_and(|c| c == '日' || c == '号')
+        }),
+        4 => rest.starts_with('年'),
+        _ => false,
     }
 }
 
@@ -324,6 +339,9 @@ mod tests {
             ("1，加强", ArabicDot, "1，"),
             ("1)加强", ArabicDot, "1)"),
             ("１．加强", ArabicDot, "１．"),
+            ("1.1月28日至2月4日放假", ArabicDot, "1."),
+            ("2.12月31日前完成", ArabicDot, "2."),
+            ("3.2025年底前完成", ArabicDot, "3."),
             ("一.总体", ChineseComma, "一."),
             ("一．总体", ChineseComma, "一．"),
             ("一，总体", ChineseComma, "一，"),
@@ -344,6 +362,9 @@ mod tests {
             "5.1%",
             "2024年",
             "11.5.14",
+            "1.1月份",
+            "2.5年",
+            "1、2、3月",
             "2.5",
             "94.5%。",
             "4.1%，第一产业",
