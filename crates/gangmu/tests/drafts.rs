@@ -8,7 +8,7 @@
 //! 5 ELEM001                      a fault the linter must report on line 5
 //! 3 ELEM001 gap: …               a fault it cannot report yet, because the
 //!                                parser does not recognise the element
-//!                                (written down in notes/parser-gaps.md)
+//!                                (its reason after the colon)
 //! 1 W001 false: …                a finding that is not a fault, known and
 //!                                explained (a parser gap as well)
 //! ```

@@ -213,7 +213,7 @@ fn addressee(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> Option<usize> 
         .min(i + ADDRESSEE_MAX_LINES)
         .min(draft.end().saturating_sub(1));
     let para: String = (i..=end).map(|k| page.content(k)).collect();
-    let is_addressee = (para.ends_with('：') || para.ends_with(':'))
+    let is_addressee = ((para.ends_with('：') || para.ends_with(':')) || lacks_its_colon(&para))
         && !para.contains('。')
         && !is_lead_in(&para)
         && !is_greeting(&para)
@@ -226,6 +226,18 @@ fn addressee(page: &Page<'_>, draft: &mut Draft<'_>, i: usize) -> Option<usize> 
         draft.set(k, LineKind::Meta(MetaKind::Addressee));
     }
     Some(end)
+}
+
+/// A 主送机关 written without its colon (a draft's slip, ELEM001's to report):
+/// a list of organs that opens with 各 (`各乡镇人民政府，县直各部门`), with
+/// no punctuation at its end, each item ending with an organ's word (not
+/// `各单位要高度重视，切实抓好落实`, a sentence that lost its full stop).
+fn lacks_its_colon(para: &str) -> bool {
+    para.starts_with('各')
+        && para.contains(['，', '、', ','])
+        && para
+            .split(['，', '、', ','])
+            .all(|item| !item.is_empty() && crate::text::ends_with_organ(item.trim()))
 }
 
 /// The text of the title lines `first..=last` decided so far.

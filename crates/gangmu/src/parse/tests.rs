@@ -454,3 +454,18 @@ fn should_take_a_document_sharing_preview_and_counter_strip_for_the_sites() {
         "年度安全生产检查总结\n\n一、检查情况\n按照县里部署，我局组织开展了为期一个月的检查。\n";
     assert_eq!(outline(text)[0].0, "title");
 }
+
+#[test]
+fn should_read_an_addressee_that_lost_its_colon() {
+    let text = "关于开展消防检查的通知\n\n各乡镇人民政府，县直各部门\n\n现将有关事项通知如下。\n";
+    let doc = parse(text);
+    assert!(
+        meta_kinds(&doc).contains(&MetaKind::Addressee),
+        "{:?}",
+        outline(text)
+    );
+    // A sentence that lost its full stop is not one.
+    let text =
+        "关于开展消防检查的通知\n\n各单位要高度重视，切实抓好落实\n\n现将有关事项通知如下。\n";
+    assert!(!meta_kinds(&parse(text)).contains(&MetaKind::Addressee));
+}

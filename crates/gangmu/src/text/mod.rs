@@ -13,6 +13,6 @@ pub(crate) use chars::{
     is_chinese, is_cjk, is_fullwidth_digit, is_space, is_unit_char,
 };
 pub(crate) use words::{
-    doc_type_of, ends_title, is_greeting, is_lead_in, is_section_name, names_an_organ,
-    strip_trailing_parentheticals, ORGAN_SUFFIXES,
+    doc_type_of, ends_title, ends_with_organ, is_greeting, is_lead_in, is_section_name,
+    names_an_organ, strip_trailing_parentheticals, ORGAN_SUFFIXES,
 };

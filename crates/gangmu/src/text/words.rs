@@ -242,6 +242,7 @@ const ORGAN_WORDS: &[&str] = &[
     "委",
     "院",
     "部",
+    "部门",
     "政府",
     "机关",
     "单位",
@@ -273,6 +274,11 @@ pub(crate) const ORGAN_SUFFIXES: &[&str] = &[
 /// Whether `s` contains a word that names an organ or a unit.
 pub(crate) fn names_an_organ(s: &str) -> bool {
     ORGAN_WORDS.iter().any(|w| s.contains(w))
+}
+
+/// Whether `s` ends with a word that names an organ or a unit (`县直各部门`).
+pub(crate) fn ends_with_organ(s: &str) -> bool {
+    ORGAN_WORDS.iter().any(|w| s.ends_with(w))
 }
 
 /// Names of the opening and closing sections of a document (`引言`, `前言`,

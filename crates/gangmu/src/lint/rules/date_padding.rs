@@ -122,7 +122,7 @@ mod tests {
     #[test]
     fn a_numeric_date_the_parser_takes_for_the_date_is_reported() {
         // (`2025-04-28` and `2025/4/28` alone on a line are read as a site's
-        // timestamp: a parser gap written down in notes/parser-gaps.md.)
+        // timestamp, so DATE002 does not see them: a known parser gap.)
         for t in ["2025.4.28", "2025.04.28", "2025．4．28"] {
             let text = format!("特此函告。\n\n某某局\n{t}\n\n（联系人：王明）\n");
             let d = fires("DATE002", &text);
