@@ -9,9 +9,11 @@
 //! a line that shows it, and a test checks every entry.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use memchr::memmem;
 use regex::Regex;
 use std::sync::LazyLock;
 
+use crate::text::class::{self, is_digit, is_han, is_word, Scan};
 use crate::text::{char_len, is_cjk, is_space};
 use crate::tree::NoiseKind;
 
@@ -265,32 +267,18 @@ fn dfa<S: AsRef<[u8]>>(words: &[S]) -> AhoCorasick {
 
 // Counters, sizes and page counts standing alone: `21333`, `999+`, `29.33KB`,
 // `13 页`, `/ 6`, `约3.47千字`, `第2页 / 共19页`, `• 1`.
-re!(
-    COUNTER_LINE,
-    r"^(?:[•·●\-*+]\s*(?:约\s*)?\d+(?:[.,]\d+)?\s*\S{0,3}|(?:约\s*)?\d+(?:[.,]\d+)?\s*(?:[KkMmGg]?[Bb]|[KkWw万]|\+|千字|字|页|次)|\d{4,5}|\d{7,}|/\s*\d+|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页)\s*$"
-);
+// (See [`is_counter_line`].)
 // A date (and time) opening a short line: `2024-10-28 09:23:12 某某网`,
-// `2025/12/09演讲稿`, `- 2021-05-07 发布`.
-re!(
-    DATED_LINE,
-    r"^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-);
+// `2025/12/09演讲稿`, `- 2021-05-07 发布`. (See [`is_dated_line`].)
 // Breadcrumbs: two or more separators between short names (`首页 > 范文 > 正文`,
-// `首页/ 专题/ 正文`, `首页 » 法规 »`).
-re!(
-    BREADCRUMB,
-    r"^[^。，；]{0,30}?(?:\S{1,16}\s*(?:>|›|»|/\s)\s*){2,}"
-);
+// `首页/ 专题/ 正文`, `首页 » 法规 »`). (See [`is_breadcrumb`].)
 // A site greeting its visitors: `欢迎来到某某网！`.
 re!(
     SITE_WELCOME,
     r"^欢迎(?:来到|访问|光临).{1,20}(?:网|网站|文库)[!！。]?$"
 );
 // The name of a site: `某某范文网`, `某某教育网 首页`, `某某网 范文大全`.
-re!(
-    SITE_NAME,
-    r"^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$"
-);
+// (See [`is_site_name`].)
 // A web address: `www.example.cn`, `http://…`.
 re!(
     WEB_ADDRESS,
@@ -317,10 +305,6 @@ re!(
 // characters it can match; `gates_admit_every_match` keeps the two in step.
 
 re!(
-    TIMESTAMP_LINE,
-    r"^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
-);
-re!(
     TRAILER,
     r"^(?:相关推荐|相关文章|相关阅读|相关下载|猜你喜欢|热门文档|热门推荐|热门文章|推荐阅读|延伸阅读|往期推荐|往期回顾|往期精选|精彩推荐|更多推荐|上一篇|下一篇)"
 );
@@ -336,9 +320,10 @@ re!(
 // `\.docx?(?:\W|$)` rather than `\.docx?\b`: the same lines, but a Unicode word
 // boundary keeps the regex off its fast engine on Chinese text (it was a tenth
 // of the parse time).
+// Three more alternatives are written by hand: see [`is_chrome_anywhere`].
 re!(
     CHROME_ANYWHERE,
-    r"(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|\.docx?(?:\W|$)|_第\d+页$)"
+    r"(?:浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|_第\d+页$)"
 );
 re!(
     TIME_SOURCE,
@@ -355,10 +340,6 @@ re!(
     r"^(?:<!--.*-->|(?:&nbsp;|&#160;|&emsp;|<br\s*/?>|\s)+)$"
 );
 re!(
-    PAGE_NUMBER,
-    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$"
-);
-re!(
     TOC_LEADER,
     r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$"
 );
@@ -367,6 +348,271 @@ re!(
     LICENSE_START,
     r"^(?:本作品(?:来自|是|在)|Public domain|PD-|本文(?:件|作品)?(?:属于|系)公有领域|本模板)"
 );
+
+// ---- recognisers written by hand ----------------------------------------
+//
+// Each replaces a pattern (given in its doc comment) whose bounded
+// repetitions of large classes cost millions of instructions to compile, and
+// matches exactly the same strings: a test compares each with its pattern.
+// Where the pattern's parts follow one another without sharing characters
+// (a run of digits, then a hyphen), the longest run is the only one that can
+// match, so a count of the longest run decides.
+
+/// `\d+(?:[.,]\d+)?`, the longest (where what follows cannot open with a
+/// digit or `.,` followed by one, no shorter number can match).
+fn number(s: &mut Scan) -> bool {
+    if s.run(is_digit) == 0 {
+        return false;
+    }
+    let mut ahead = Scan(s.0);
+    if ahead.eat(|c| matches!(c, '.' | ',')) && ahead.run(is_digit) > 0 {
+        *s = ahead;
+    }
+    true
+}
+
+/// `^(?:[•·●\-*+]\s*(?:约\s*)?\d+(?:[.,]\d+)?\s*\S{0,3}|(?:约\s*)?\d+(?:[.,]\d+)?\s*(?:[KkMmGg]?[Bb]|[KkWw万]|\+|千字|字|页|次)|\d{4,5}|\d{7,}|/\s*\d+|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页)\s*$`.
+fn is_counter_line(content: &str) -> bool {
+    let line = content.trim_end_matches(class::is_space);
+    let about = |s: &mut Scan| {
+        if s.eat(|c| c == '约') {
+            s.spaces();
+        }
+    };
+    let bulleted = || {
+        let mut s = Scan(line);
+        s.eat(|c| matches!(c, '•' | '·' | '●' | '-' | '*' | '+'))
+            && {
+                s.spaces();
+                about(&mut s);
+                number(&mut s)
+            }
+            && {
+                s.spaces();
+                s.run(|c| !class::is_space(c)) <= 3 && s.is_empty()
+            }
+    };
+    let measured = || {
+        let mut s = Scan(line);
+        about(&mut s);
+        number(&mut s) && {
+            s.spaces();
+            let unit: Vec<char> = s.0.chars().collect();
+            match unit[..] {
+                [c] => "BbKkWw万+字页次".contains(c),
+                [a, b] => ("KkMmGg".contains(a) && "Bb".contains(b)) || (a, b) == ('千', '字'),
+                _ => false,
+            }
+        }
+    };
+    let figures = || {
+        let mut s = Scan(line);
+        let n = s.run(is_digit);
+        s.is_empty() && (n == 4 || n == 5 || n >= 7)
+    };
+    let slash = || {
+        let mut s = Scan(line);
+        s.eat(|c| c == '/')
+            && {
+                s.spaces();
+                s.run(is_digit) > 0
+            }
+            && s.is_empty()
+    };
+    let page_of = || {
+        let mut s = Scan(line);
+        let word = |s: &mut Scan, w: char| {
+            s.spaces();
+            s.eat(|c| c == w)
+        };
+        let count = |s: &mut Scan| {
+            s.spaces();
+            s.run(is_digit) > 0
+        };
+        s.eat(|c| c == '第')
+            && count(&mut s)
+            && word(&mut s, '页')
+            && word(&mut s, '/')
+            && word(&mut s, '共')
+            && count(&mut s)
+            && word(&mut s, '页')
+            && s.is_empty()
+    };
+    bulleted() || measured() || figures() || slash() || page_of()
+}
+
+/// `^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?`: as nothing
+/// follows, the time and the day's second digit never decide; the same
+/// lines as `^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d`.
+fn is_dated_line(content: &str) -> bool {
+    let mut s = Scan(content);
+    let separator = |c: char| matches!(c, '-' | '/');
+    s.run(|c| matches!(c, '•' | '·' | '-' | '*' | '+') || class::is_space(c));
+    s.run(is_digit) == 4
+        && s.eat(separator)
+        && (1..=2).contains(&s.run(is_digit))
+        && s.eat(separator)
+        && s.eat(is_digit)
+}
+
+/// `^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)`: the time
+/// opens with the white space that would end the line's match anyway, so
+/// the same lines as `^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s|$)`.
+fn is_timestamp_line(content: &str) -> bool {
+    let mut s = Scan(content);
+    if s.eat(|c| matches!(c, '-' | '*' | '+')) {
+        s.spaces();
+    }
+    s.run(is_digit) == 4
+        && s.eat(|c| c == '-')
+        && (1..=2).contains(&s.run(is_digit))
+        && s.eat(|c| c == '-')
+        && (1..=2).contains(&s.run(is_digit))
+        && s.0.chars().next().map_or(true, class::is_space)
+}
+
+/// `^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$`.
+fn is_page_number(content: &str) -> bool {
+    let dash = |c: char| matches!(c, '-' | '—' | '－' | '–');
+    let mut s = Scan(content);
+    if s.eat(dash) {
+        s.spaces();
+        return (1..=4).contains(&s.run(is_digit))
+            && {
+                s.spaces();
+                s.eat(dash)
+            }
+            && s.is_empty();
+    }
+    if s.eat(|c| c == '第') {
+        s.spaces();
+        return (1..=4).contains(&s.run(is_digit))
+            && {
+                s.spaces();
+                s.eat(|c| c == '页')
+            }
+            && (s.is_empty() || {
+                s.spaces();
+                s.eat(|c| c == '共')
+                    && {
+                        s.spaces();
+                        s.run(is_digit) > 0
+                    }
+                    && {
+                        s.spaces();
+                        s.eat(|c| c == '页')
+                    }
+                    && s.is_empty()
+            });
+    }
+    (1..=3).contains(&s.run(is_digit)) && s.is_empty()
+}
+
+/// `^[^。，；]{0,30}?(?:\S{1,16}\s*(?:>|›|»|/\s)\s*){2,}`: after at most thirty
+/// characters other than `。，；`, two steps, each a word of one to sixteen
+/// characters other than white space, then a separator (`>`, `›`, `»`, or
+/// `/` and white space) and white space. A second step opens with a word, so
+/// the first ends after all the white space that follows its separator.
+fn is_breadcrumb(content: &str) -> bool {
+    let chars: &[char] = &content.chars().collect::<Vec<_>>();
+    let space = |i: usize| chars.get(i).is_some_and(|&c| class::is_space(c));
+    let skip_spaces = |mut i: usize| {
+        while space(i) {
+            i += 1;
+        }
+        i
+    };
+    // Where the steps that open at `p` end.
+    let steps = |p: usize| {
+        (1..=16)
+            .take_while(move |&a| p + a <= chars.len() && !space(p + a - 1))
+            .filter_map(move |a| {
+                let at = skip_spaces(p + a);
+                match chars.get(at) {
+                    Some('>' | '›' | '»') => Some(skip_spaces(at + 1)),
+                    Some('/') if space(at + 1) => Some(skip_spaces(at + 2)),
+                    _ => None,
+                }
+            })
+    };
+    (0..=chars.len().min(30))
+        .take_while(|&p| p == 0 || !matches!(chars[p - 1], '。' | '，' | '；'))
+        .any(|p| steps(p).any(|q| steps(q).next().is_some()))
+}
+
+/// `^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$`.
+fn is_site_name(content: &str) -> bool {
+    let tail = |s: &str| {
+        ["网", "网站", "網", "文库", "文庫"]
+            .iter()
+            .filter_map(|w| s.strip_prefix(w))
+            .any(|rest| {
+                let mut s = Scan(rest);
+                s.spaces();
+                rest.is_empty() || ["首页", "首頁", "范文大全", "范文"].contains(&s.0)
+            })
+    };
+    for (k, (i, c)) in content.char_indices().enumerate() {
+        if k > 14 {
+            break;
+        }
+        if k >= 1 && tail(&content[i..]) {
+            return true;
+        }
+        if !(is_han(c) || c.is_ascii_alphanumeric()) {
+            break;
+        }
+    }
+    false
+}
+
+// Searched for on most lines: built once (a `str::match_indices` builds its
+// searcher on every call).
+static SOURCE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("来源"));
+static PUBLISHED: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("发布时间"));
+
+/// `(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|…|\.docx?(?:\W|$)|…)`:
+/// [`CHROME_ANYWHERE`] holds the other alternatives.
+fn is_chrome_anywhere(content: &str) -> bool {
+    // `来源[:：].{0,40}(?:发布时间|时间|字体|浏览)` (`.` is any character but a
+    // line feed).
+    let source_then_stamp = || {
+        SOURCE.find_iter(content.as_bytes()).any(|i| {
+            content[i + "来源".len()..]
+                .strip_prefix([':', '：'])
+                .is_some_and(|rest| {
+                    rest.char_indices()
+                        .take(41)
+                        .take_while(|&(_, c)| c != '\n')
+                        .any(|(j, _)| {
+                            ["发布时间", "时间", "字体", "浏览"]
+                                .iter()
+                                .any(|w| rest[j..].starts_with(w))
+                        })
+                })
+        })
+    };
+    // `发布时间[:：]?\s*\d{4}-\d`
+    let published = || {
+        PUBLISHED.find_iter(content.as_bytes()).any(|i| {
+            let mut s = Scan(&content[i + "发布时间".len()..]);
+            s.eat(|c| matches!(c, ':' | '：'));
+            s.spaces();
+            s.run(is_digit) == 4 && s.eat(|c| c == '-') && s.eat(is_digit)
+        })
+    };
+    // `\.docx?(?:\W|$)`
+    let doc = || {
+        let boundary = |s: &str| s.chars().next().map_or(true, |c| !is_word(c));
+        memchr::memchr_iter(b'.', content.as_bytes()).any(|i| {
+            content[i..]
+                .strip_prefix(".doc")
+                .is_some_and(|rest| boundary(rest) || rest.strip_prefix('x').is_some_and(boundary))
+        })
+    };
+    CHROME_ANYWHERE.is_match(content) || source_then_stamp() || published() || doc()
+}
 
 /// A line with sentence punctuation of Chinese prose in it.
 fn has_sentence_punctuation(s: &str) -> bool {
@@ -394,7 +640,7 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
     // so that most lines never reach the regex engine.
     if len <= 48
         && (first.is_numeric() || matches!(first, '-' | '—' | '－' | '–' | '第'))
-        && PAGE_NUMBER.is_match(content)
+        && is_page_number(content)
     {
         return Some(NoiseKind::PageNumber);
     }
@@ -433,11 +679,10 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
             | '设'
             | '范'
     );
-    if ((first.is_ascii_digit() || matches!(first, '-' | '*' | '+'))
-        && TIMESTAMP_LINE.is_match(content))
+    if ((first.is_ascii_digit() || matches!(first, '-' | '*' | '+')) && is_timestamp_line(content))
         || (first == '时' && TIME_SOURCE.is_match(content))
         || (chrome_first && CHROME_WORDS.is_match(content))
-        || (len < 360 && content.chars().count() < 120 && CHROME_ANYWHERE.is_match(content))
+        || (len < 360 && content.chars().count() < 120 && is_chrome_anywhere(content))
     {
         return Some(NoiseKind::WebChrome);
     }
@@ -481,19 +726,19 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     let bytes = content.as_bytes();
     let digit = bytes.iter().any(u8::is_ascii_digit);
     let first = content.chars().next().unwrap_or(' ');
-    if n <= 40 && digit && COUNTER_LINE.is_match(content) {
+    if n <= 40 && digit && is_counter_line(content) {
         return true;
     }
     if n <= 40 && matches!(first, '•' | '·' | '●') && FORM_FIELD.is_match(content) {
         return true;
     }
-    if n <= 40 && digit && DATED_LINE.is_match(content) && !has_sentence_punctuation(content) {
+    if n <= 40 && digit && is_dated_line(content) && !has_sentence_punctuation(content) {
         return true;
     }
     if n <= 120
         && content.contains(['>', '›', '»', '/'])
         && !content.contains('。')
-        && BREADCRUMB.is_match(content)
+        && is_breadcrumb(content)
         && !is_fraction(content)
     {
         return true;
@@ -501,7 +746,7 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     if n <= 30 && first == '欢' && SITE_WELCOME.is_match(content) {
         return true;
     }
-    if n <= 20 && content.contains(['网', '網', '库', '庫']) && SITE_NAME.is_match(content) {
+    if n <= 20 && content.contains(['网', '網', '库', '庫']) && is_site_name(content) {
         return true;
     }
     let dot = content.contains('.');
@@ -830,7 +1075,7 @@ mod tests {
             "12",
             "３",
         ] {
-            assert!(PAGE_NUMBER.is_match(line), "{line}");
+            assert!(is_page_number(line), "{line}");
             assert_eq!(noise_kind(line), Some(NoiseKind::PageNumber), "{line}");
         }
         for line in [
@@ -911,5 +1156,138 @@ mod tests {
         ] {
             assert!(noise_kind(s).is_none(), "should not treat {s} as noise");
         }
+    }
+
+    use crate::text::class::assert_same_as;
+
+    #[test]
+    fn counter_line_as_its_pattern() {
+        assert_same_as(
+            r"^(?:[•·●\-*+]\s*(?:约\s*)?\d+(?:[.,]\d+)?\s*\S{0,3}|(?:约\s*)?\d+(?:[.,]\d+)?\s*(?:[KkMmGg]?[Bb]|[KkWw万]|\+|千字|字|页|次)|\d{4,5}|\d{7,}|/\s*\d+|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页)\s*$",
+            is_counter_line,
+            &[
+                "21333",
+                "999+",
+                "29.33KB",
+                "13 页",
+                "/ 6",
+                "约3.47千字",
+                "第2页 / 共19页",
+                "• 1",
+                "- 约 5,5 abc ",
+                "1234567",
+                "２０２４ ",
+            ],
+            "•·●-*+约.,KkMmGgBbWw万千字页次第共/0123456789",
+        );
+    }
+
+    #[test]
+    fn dated_and_timestamp_lines_as_their_patterns() {
+        let seeds = [
+            "2024-10-28 09:23:12 某某网",
+            "2025/12/09演讲稿",
+            "- 2021-05-07 发布",
+            "• ·2021-5-7",
+            "2021-05-071",
+            "*2021-05-07",
+        ];
+        let alphabet = "•·-*+/: 0123456789１";
+        assert_same_as(
+            r"^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
+            is_dated_line,
+            &seeds,
+            alphabet,
+        );
+        assert_same_as(
+            r"^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)",
+            is_timestamp_line,
+            &seeds,
+            alphabet,
+        );
+    }
+
+    #[test]
+    fn page_number_as_its_pattern() {
+        assert_same_as(
+            r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$",
+            is_page_number,
+            &["— 2 —", "-1234-", "第 2 页 共 9 页", "第2页", "12", "３"],
+            "-—－–第页共0123456789",
+        );
+    }
+
+    #[test]
+    fn breadcrumb_as_its_pattern() {
+        assert_same_as(
+            r"^[^。，；]{0,30}?(?:\S{1,16}\s*(?:>|›|»|/\s)\s*){2,}",
+            is_breadcrumb,
+            &[
+                "首页 > 范文 > 正文",
+                "首页/ 专题/ 正文",
+                "首页 » 法规 »",
+                "当前位置：首页›范文›",
+                "a>>b>c",
+                "某某。首页 > 范文 > 正文",
+                "您现在的位置是：网站首页 > 工作总结 > 年终总结 > 正文",
+            ],
+            "。，；>›»/ 首页范文abc",
+        );
+        let line = |prefix: usize, word: usize| {
+            format!("{}{} > 范文 > 正文", "前".repeat(prefix), "首".repeat(word))
+        };
+        assert!(is_breadcrumb(&line(0, 1)));
+        assert!(is_breadcrumb(&line(30, 16)));
+        assert!(is_breadcrumb(&line(46, 0)));
+        assert!(!is_breadcrumb(&line(47, 0)));
+    }
+
+    #[test]
+    fn site_name_as_its_pattern() {
+        assert_same_as(
+            r"^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$",
+            is_site_name,
+            &[
+                "某某范文网",
+                "某某教育网 首页",
+                "某某网 范文大全",
+                "abc文库",
+                "某某网站网站",
+                "网网",
+            ],
+            "网站網文库庫首页頁范大全a9",
+        );
+        assert!(is_site_name(&format!("{}网", "某".repeat(14))));
+        assert!(!is_site_name(&format!("{}网", "某".repeat(15))));
+        assert!(is_site_name(&format!("{}网站", "某".repeat(14))));
+    }
+
+    #[test]
+    fn chrome_anywhere_as_its_pattern() {
+        fn is_chrome(s: &str) -> bool {
+            is_chrome_anywhere(s)
+        }
+        assert_same_as(
+            r"(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|\.docx?(?:\W|$)|_第\d+页$)",
+            is_chrome,
+            &[
+                "来源：某某网 发布时间：2024-01-01",
+                "来源:新华网 浏览",
+                "发布时间： 2024-1",
+                "浏览次数：3",
+                "字体：[大 中 小]",
+                "【打印】【关闭】",
+                "已阅读5页",
+                "范文.docx",
+                "某某.doc 下载",
+                "某某.docxa",
+                "标题_第3页",
+                "a.doc_",
+            ],
+            "来源:：时间发布字体浏览次数[【】打印关闭已阅读剩余页继续下载文档.docx_第\n-é",
+        );
+        let line = |gap: usize| format!("来源：{}时间", "某".repeat(gap));
+        assert!(is_chrome(&line(40)));
+        assert!(!is_chrome(&line(41)));
     }
 }

@@ -1,4 +1,4 @@
-//! The regex crate's character classes `\p{Han}`, `\d` and `\s`, as
+//! The regex crate's character classes `\p{Han}`, `\d`, `\s` and `\w`, as
 //! tables of ranges, for the recognisers written by hand in place of patterns
 //! whose bounded repetitions (`[\p{Han}]{2,30}`, `.{0,40}`) cost millions of
 //! instructions to compile (the regex crate copies the class once per count).
@@ -41,6 +41,7 @@ fn contains(ranges: &Ranges, c: char) -> bool {
 static HAN: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\p{Han}"));
 static DIGIT: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\d"));
 static SPACE: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\s"));
+static WORD: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\w"));
 
 /// `\p{Han}`.
 pub(crate) fn is_han(c: char) -> bool {
@@ -62,6 +63,15 @@ pub(crate) fn is_space(c: char) -> bool {
         matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
     } else {
         contains(&SPACE, c)
+    }
+}
+
+/// `\w` (Unicode).
+pub(crate) fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        contains(&WORD, c)
     }
 }
 
@@ -172,12 +182,14 @@ mod tests {
         let han = Regex::new(r"^\p{Han}$").unwrap();
         let digit = Regex::new(r"^\d$").unwrap();
         let space = Regex::new(r"^\s$").unwrap();
+        let word = Regex::new(r"^\w$").unwrap();
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = c.encode_utf8(&mut buf);
             assert_eq!(is_han(c), han.is_match(s), "{c:?}");
             assert_eq!(is_digit(c), digit.is_match(s), "{c:?}");
             assert_eq!(is_space(c), space.is_match(s), "{c:?}");
+            assert_eq!(is_word(c), word.is_match(s), "{c:?}");
         }
         assert!(is_digit('０') && is_digit('٣') && !is_digit('一'));
         assert!(is_space('\u{3000}') && is_space('\u{85}') && !is_space('\u{200B}'));
