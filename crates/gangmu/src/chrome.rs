@@ -285,14 +285,14 @@ re!(
     r"(?:https?://|www\.)[A-Za-z0-9.-]+|[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:[/\s】\])]|$)"
 );
 // A site's date stamp inside a short line: `工作汇报 时间:2019-07-17`.
-re!(ISO_DATE, r"\d{4}-\d{1,2}-\d{1,2}");
+// (See [`has_iso_date`].)
 // A file name: `某某制度.docx`, `方案.pdf`.
 re!(
     FILE_NAME,
     r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)"
 );
 // A form field on a line of its own: `• 姓  名：`, `• *验 证 码:`.
-re!(FORM_FIELD, r"^[•·●]\s*\*?[\p{Han}\s]{1,10}[:：]\s*$");
+// (See [`is_form_field`].)
 // The headline of a collection of documents: `…精选6篇`, `…（精选28篇）`,
 // `…实用15篇`, `…【推荐5篇】`, `…范文精选`.
 re!(
@@ -324,10 +324,6 @@ re!(
 re!(
     CHROME_ANYWHERE,
     r"(?:浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|_第\d+页$)"
-);
-re!(
-    TIME_SOURCE,
-    r"^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]"
 );
 re!(MD_META, r"^\*\*[^*]{1,12}\*\*\s*[:：]");
 re!(
@@ -540,6 +536,73 @@ fn is_breadcrumb(content: &str) -> bool {
         .any(|p| steps(p).any(|q| steps(q).next().is_some()))
 }
 
+/// `\d{4}-\d{1,2}-\d{1,2}`: as nothing follows, the day's second digit never
+/// decides; a hyphen after four digits, one or two digits (all there are
+/// between the two hyphens), a hyphen and a digit.
+fn has_iso_date(content: &str) -> bool {
+    memchr::memchr_iter(b'-', content.as_bytes()).any(|i| {
+        content[..i]
+            .chars()
+            .rev()
+            .take(4)
+            .filter(|&c| is_digit(c))
+            .count()
+            == 4
+            && {
+                let mut s = Scan(&content[i + 1..]);
+                (1..=2).contains(&s.run(is_digit)) && s.eat(|c| c == '-') && s.eat(is_digit)
+            }
+    })
+}
+
+/// `^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]` (the day's second digit never
+/// decides; `.` is any character but a line feed).
+fn is_time_and_source(content: &str) -> bool {
+    let Some(rest) = content.strip_prefix("时间") else {
+        return false;
+    };
+    let mut s = Scan(rest);
+    s.eat(|c| matches!(c, ':' | '：'))
+        && {
+            s.spaces();
+            s.run(is_digit) == 4
+        }
+        && s.eat(|c| c == '-')
+        && (1..=2).contains(&s.run(is_digit))
+        && s.eat(|c| c == '-')
+        && s.eat(is_digit)
+        && {
+            let line = s.0.split('\n').next().unwrap_or_default();
+            line.contains("来源:") || line.contains("来源：")
+        }
+}
+
+/// `^[•·●]\s*\*?[\p{Han}\s]{1,10}[:：]\s*$`: after the bullet, white space,
+/// then either `*` and one to ten Han or white space characters, or Han and
+/// white space only, of which the leading white space may go to `\s*` so
+/// long as one character is left.
+fn is_form_field(content: &str) -> bool {
+    let mut s = Scan(content);
+    if !s.eat(|c| matches!(c, '•' | '·' | '●')) {
+        return false;
+    }
+    let Some(body) =
+        s.0.trim_end_matches(class::is_space)
+            .strip_suffix([':', '：'])
+    else {
+        return false;
+    };
+    let mut s = Scan(body);
+    let lead = s.run(class::is_space);
+    let han_or_space = |c: char| is_han(c) || class::is_space(c);
+    if s.eat(|c| c == '*') {
+        (1..=10).contains(&s.run(han_or_space)) && s.is_empty()
+    } else {
+        let rest = s.run(han_or_space);
+        s.is_empty() && lead + rest >= 1 && rest <= 10
+    }
+}
+
 /// `^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$`.
 fn is_site_name(content: &str) -> bool {
     let tail = |s: &str| {
@@ -680,7 +743,7 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
             | '范'
     );
     if ((first.is_ascii_digit() || matches!(first, '-' | '*' | '+')) && is_timestamp_line(content))
-        || (first == '时' && TIME_SOURCE.is_match(content))
+        || (first == '时' && is_time_and_source(content))
         || (chrome_first && CHROME_WORDS.is_match(content))
         || (len < 360 && content.chars().count() < 120 && is_chrome_anywhere(content))
     {
@@ -729,7 +792,7 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     if n <= 40 && digit && is_counter_line(content) {
         return true;
     }
-    if n <= 40 && matches!(first, '•' | '·' | '●') && FORM_FIELD.is_match(content) {
+    if n <= 40 && matches!(first, '•' | '·' | '●') && is_form_field(content) {
         return true;
     }
     if n <= 40 && digit && is_dated_line(content) && !has_sentence_punctuation(content) {
@@ -762,7 +825,7 @@ pub(crate) fn is_site_line(content: &str) -> bool {
         && digit
         && content.contains('-')
         && !has_sentence_punctuation(content)
-        && ISO_DATE.is_match(content)
+        && has_iso_date(content)
         && !starts_with_field(content)
     {
         return true;
@@ -1289,5 +1352,42 @@ mod tests {
         let line = |gap: usize| format!("来源：{}时间", "某".repeat(gap));
         assert!(is_chrome(&line(40)));
         assert!(!is_chrome(&line(41)));
+    }
+
+    #[test]
+    fn iso_date_time_source_and_form_field_as_their_patterns() {
+        assert_same_as(
+            r"\d{4}-\d{1,2}-\d{1,2}",
+            has_iso_date,
+            &[
+                "工作汇报 时间:2019-07-17",
+                "12345-1-123",
+                "2019--07-17",
+                "a2019-7-1b",
+            ],
+            "-0123456789１٣时间",
+        );
+        assert_same_as(
+            r"^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]",
+            is_time_and_source,
+            &[
+                "时间：2019-07-17 来源：某某网",
+                "时间: 2019-7-1来源:",
+                "时间：2019-07-171\n来源：",
+            ],
+            "时间:：来源-0123456789１\n",
+        );
+        assert_same_as(
+            r"^[•·●]\s*\*?[\p{Han}\s]{1,10}[:：]\s*$",
+            is_form_field,
+            &[
+                "• 姓  名：",
+                "• *验 证 码:",
+                "●  ：",
+                "·* 名:  ",
+                "•一二三四五六七八九十：",
+            ],
+            "•·●*:：姓名验证码 　",
+        );
     }
 }

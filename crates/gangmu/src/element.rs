@@ -28,14 +28,6 @@ re!(
 );
 re!(CC, r"^抄\s*送\s*[:：]");
 re!(
-    ISSUED,
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$"
-);
-re!(
-    NUMERIC_DATE,
-    r"^(?:\d{4}|[０-９]{4})[.．/／\-](?:\d{1,2}|[０-９]{1,2})[.．/／\-](?:\d{1,2}|[０-９]{1,2})$"
-);
-re!(
     FIELD,
     r"^(?:(?:会议)?时\s*间|(?:会议)?地\s*点|会议形式|主\s*持\s*人?|参会人员?|与会人员|参加人员|出席人员|出席|列席人员|列席|缺席人员|缺席|记\s*录\s*人?|会议主题|会议议题|会议内容|会议情况|议\s*题|会议名称|参会单位|应到人数|实到人数)\s*[:：]"
 );
@@ -206,6 +198,47 @@ fn is_dateline_line(content: &str) -> bool {
         && s.eat(|c| matches!(c, '电' | '讯'))
 }
 
+/// `\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$`, read backwards from
+/// the end (the year's digits may follow others).
+fn is_issued(content: &str) -> bool {
+    let reversed: String = content.chars().rev().collect();
+    let mut s = Scan(&reversed);
+    let word = |s: &mut Scan, w: char| {
+        s.spaces();
+        s.eat(|c| c == w)
+    };
+    s.eat(|c| c == '发')
+        && word(&mut s, '印')
+        && word(&mut s, '日')
+        && {
+            s.spaces();
+            (1..=2).contains(&s.run(is_digit))
+        }
+        && word(&mut s, '月')
+        && {
+            s.spaces();
+            (1..=2).contains(&s.run(is_digit))
+        }
+        && word(&mut s, '年')
+        && {
+            s.spaces();
+            s.run(is_digit) >= 4
+        }
+}
+
+/// `^(?:\d{4}|[０-９]{4})[.．/／\-](?:\d{1,2}|[０-９]{1,2})[.．/／\-](?:\d{1,2}|[０-９]{1,2})$`
+/// (`[０-９]` is within `\d`).
+fn is_numeric_date(content: &str) -> bool {
+    let separator = |c: char| matches!(c, '.' | '．' | '/' | '／' | '-');
+    let mut s = Scan(content);
+    s.run(is_digit) == 4
+        && s.eat(separator)
+        && (1..=2).contains(&s.run(is_digit))
+        && s.eat(separator)
+        && (1..=2).contains(&s.run(is_digit))
+        && s.is_empty()
+}
+
 /// `^[\p{Han}Xx×Ｘ\s　]{2,40}文\s*件$`. The white space before 件 is all the
 /// line's last run of white space (the name's last character cannot be 文 and
 /// white space at once), so the name is what precedes the 文 before it.
@@ -358,7 +391,7 @@ pub(crate) fn meta_kind(content: &str) -> Option<MetaKind> {
     if first == '抄' && CC.is_match(content) {
         return Some(MetaKind::Cc);
     }
-    if content.ends_with("发") && ISSUED.is_match(content) {
+    if content.ends_with("发") && is_issued(content) {
         return Some(MetaKind::Issued);
     }
     if matches!(
@@ -411,7 +444,7 @@ pub(crate) fn is_date(content: &str) -> bool {
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .collect();
     if !content.contains('年') || !content.contains('日') {
-        return compact.len() <= 30 && NUMERIC_DATE.is_match(&compact);
+        return compact.len() <= 30 && is_numeric_date(&compact);
     }
     is_date_line(&compact)
 }
@@ -621,6 +654,32 @@ mod tests {
                 "新华网十个字的地方名称啊啊12月1日电",
             ],
             "新华社本报人民网央视中月日电讯0123١",
+        );
+    }
+
+    #[test]
+    fn issued_and_numeric_date_as_their_patterns() {
+        assert_same_as(
+            r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$",
+            is_issued,
+            &[
+                "XX县人民政府办公室　　2024年9月30日印发",
+                "12024 年 12 月 1 日 印 发",
+                "２０２４年１月１日印发",
+            ],
+            "年月日印发0123456789１٣",
+        );
+        assert_same_as(
+            r"^(?:\d{4}|[０-９]{4})[.．/／\-](?:\d{1,2}|[０-９]{1,2})[.．/／\-](?:\d{1,2}|[０-９]{1,2})$",
+            is_numeric_date,
+            &[
+                "2025.4.28",
+                "2025-04-28",
+                "2025/4/28",
+                "２０２５．４．２８",
+                "2025／1-1",
+            ],
+            ".．/／-0123456789１٣",
         );
     }
 }
