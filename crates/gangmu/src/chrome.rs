@@ -286,11 +286,7 @@ re!(
 );
 // A site's date stamp inside a short line: `工作汇报 时间:2019-07-17`.
 // (See [`has_iso_date`].)
-// A file name: `某某制度.docx`, `方案.pdf`.
-re!(
-    FILE_NAME,
-    r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)"
-);
+// A file name: `某某制度.docx`, `方案.pdf`. (See [`has_file_name`].)
 // A form field on a line of its own: `• 姓  名：`, `• *验 证 码:`.
 // (See [`is_form_field`].)
 // The headline of a collection of documents: `…精选6篇`, `…（精选28篇）`,
@@ -334,10 +330,6 @@ re!(RULE, r"^(?:-{3,}|\*{3,}|_{3,}|={3,}|—{3,}|-\s-\s-[-\s]*)$");
 re!(
     HTML_COMMENT_LINE,
     r"^(?:<!--.*-->|(?:&nbsp;|&#160;|&emsp;|<br\s*/?>|\s)+)$"
-);
-re!(
-    TOC_LEADER,
-    r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$"
 );
 re!(TOC_HEADER, r"^目\s*录$");
 re!(
@@ -603,6 +595,39 @@ fn is_form_field(content: &str) -> bool {
     }
 }
 
+/// `\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)`.
+fn has_file_name(content: &str) -> bool {
+    memchr::memchr_iter(b'.', content.as_bytes()).any(|i| {
+        [
+            "docx", "doc", "pdf", "pptx", "ppt", "xlsx", "xls", "wps", "txt",
+        ]
+        .iter()
+        .filter_map(|ext| content[i + 1..].strip_prefix(ext))
+        .any(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    })
+}
+
+/// `(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$`, read from the end: the
+/// line's last digits (no more than four, or the leader would not reach
+/// them), white space, then the run of a leader character.
+fn has_toc_leader(content: &str) -> bool {
+    let mut back = content.chars().rev().peekable();
+    let mut digits = 0;
+    while back.next_if(|&c| is_digit(c)).is_some() {
+        digits += 1;
+    }
+    while back.next_if(|&c| class::is_space(c)).is_some() {}
+    let Some(leader) = back.next() else {
+        return false;
+    };
+    let least = match leader {
+        '…' => 2,
+        '.' | '·' | '．' | '-' | '_' => 4,
+        _ => return false,
+    };
+    (1..=4).contains(&digits) && 1 + back.take_while(|&c| c == leader).count() >= least
+}
+
 /// `^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$`.
 fn is_site_name(content: &str) -> bool {
     let tail = |s: &str| {
@@ -761,7 +786,7 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
     {
         return Some(NoiseKind::Metadata);
     }
-    if (last.is_ascii_digit() && TOC_LEADER.is_match(content))
+    if (last.is_ascii_digit() && has_toc_leader(content))
         || (first == '目' && TOC_HEADER.is_match(content))
     {
         return Some(NoiseKind::TableOfContents);
@@ -813,7 +838,7 @@ pub(crate) fn is_site_line(content: &str) -> bool {
         return true;
     }
     let dot = content.contains('.');
-    if n <= 80 && dot && FILE_NAME.is_match(content) {
+    if n <= 80 && dot && has_file_name(content) {
         return true;
     }
     if n <= 60 && dot && !has_sentence_punctuation(content) && WEB_ADDRESS.is_match(content) {
@@ -922,21 +947,116 @@ pub(crate) fn starts_license(content: &str) -> bool {
 
 // ---- collection separators -------------------------------------------------
 
-re!(
-    // `篇一：` `【篇二】` `篇3` `篇1：某某报告`
-    SEPARATOR_LEADING,
-    r"^[【\[(（]?\s*(?:篇|范文|範文|例文)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*"
-);
-re!(
-    // `某某讲话稿 篇1` `某某计划 【篇1】` `某某报告篇一` `某某范文第1篇`
-    SEPARATOR_TRAILING,
-    r"\s*(?:[【\[(（]\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]|篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})|第\s*\d{1,3}\s*篇)$"
-);
-re!(
-    // `第3篇` alone, or `第1篇：关于…` (a colon: not the 篇 of a code's parts).
-    SEPARATOR_NUMBERED,
-    r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：]\s*|$)"
-);
+fn is_cn_digit(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+fn is_separator_open(c: char) -> bool {
+    matches!(c, '【' | '[' | '(' | '（')
+}
+
+fn is_separator_close(c: char) -> bool {
+    matches!(c, '】' | ']' | ')' | '）')
+}
+
+/// `(?:[一二三四五六七八九十]{1,3}|\d{1,N})` where what follows is neither: the
+/// whole run of the kind its first character is.
+fn separator_number(s: &mut Scan, max_digits: usize) -> bool {
+    match s.0.chars().next() {
+        Some(c) if is_cn_digit(c) => (1..=3).contains(&s.run(is_cn_digit)),
+        Some(c) if is_digit(c) => (1..=max_digits).contains(&s.run(is_digit)),
+        _ => false,
+    }
+}
+
+/// `篇一：` `【篇二】` `篇3` `篇1：某某报告`: the end of the match of
+/// `^[【\[(（]?\s*(?:篇|范文|範文|例文)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*`
+/// (all after the number is optional, so each part takes what it can).
+fn separator_leading(content: &str) -> Option<usize> {
+    let mut s = Scan(content);
+    s.eat(is_separator_open);
+    s.spaces();
+    s.0 = ["篇", "范文", "範文", "例文"]
+        .iter()
+        .find_map(|w| s.0.strip_prefix(w))?;
+    s.spaces();
+    if s.run_at_most(is_cn_digit, 3) == 0 && s.run_at_most(is_digit, 2) == 0 {
+        return None;
+    }
+    s.spaces();
+    s.eat(is_separator_close);
+    s.spaces();
+    s.eat(|c| matches!(c, ':' | '：'));
+    s.spaces();
+    Some(content.len() - s.0.len())
+}
+
+/// `某某讲话稿 篇1` `某某计划 【篇1】` `某某报告篇一` `某某范文第1篇`: the start of
+/// the match of `\s*(?:[【\[(（]\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]|篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})|第\s*\d{1,3}\s*篇)$`:
+/// the first place where a separator runs to the end, with the white space
+/// before it.
+fn separator_trailing(content: &str) -> Option<usize> {
+    let separator = |q: &str| {
+        let mut s = Scan(q);
+        let word = |s: &mut Scan, w: char| {
+            s.spaces();
+            s.eat(|c| c == w)
+        };
+        let bracketed = s.eat(is_separator_open);
+        if bracketed || s.0.starts_with('篇') {
+            word(&mut s, '篇')
+                && {
+                    s.spaces();
+                    separator_number(&mut s, 3)
+                }
+                && (!bracketed || {
+                    s.spaces();
+                    s.eat(is_separator_close)
+                })
+                && s.is_empty()
+        } else {
+            s.eat(|c| c == '第')
+                && {
+                    s.spaces();
+                    (1..=3).contains(&s.run(is_digit))
+                }
+                && word(&mut s, '篇')
+                && s.is_empty()
+        }
+    };
+    let q = content
+        .char_indices()
+        .find(|&(i, c)| {
+            (is_separator_open(c) || matches!(c, '篇' | '第')) && separator(&content[i..])
+        })?
+        .0;
+    Some(content[..q].trim_end_matches(class::is_space).len())
+}
+
+/// `第3篇` alone, or `第1篇：关于…` (a colon: not the 篇 of a code's parts):
+/// the end of the match of `^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：]\s*|$)`.
+fn separator_numbered(content: &str) -> Option<usize> {
+    let mut s = Scan(content);
+    let numbered = s.eat(|c| c == '第')
+        && {
+            s.spaces();
+            separator_number(&mut s, 3)
+        }
+        && {
+            s.spaces();
+            s.eat(|c| c == '篇')
+        };
+    if !numbered {
+        return None;
+    }
+    s.spaces();
+    if s.eat(|c| matches!(c, ':' | '：')) {
+        s.spaces();
+    } else if !s.is_empty() {
+        return None;
+    }
+    Some(content.len() - s.0.len())
+}
 
 /// A line that separates the documents of a collection page, and the part of
 /// it that names the document, if any (byte range in the line).
@@ -974,25 +1094,23 @@ pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
         let s = s + content[s..e].find(t).unwrap_or(0);
         has_name.then_some((s, s + t.len()))
     };
-    let m = SEPARATOR_NUMBERED
-        .find(content)
-        .or_else(|| SEPARATOR_LEADING.find(content));
+    let end = separator_numbered(content).or_else(|| separator_leading(content));
     // `篇2026年…` is a year, not a number of a collection.
-    if m.is_some_and(|m| content[m.end()..].starts_with(|c: char| c.is_ascii_digit())) {
+    if end.is_some_and(|e| content[e..].starts_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
-    if let Some(m) = m {
+    if let Some(end) = end {
         return Some(Separator {
-            name: named(m.end(), content.len()),
-            ordinal: separator_ordinal(m.as_str()),
+            name: named(end, content.len()),
+            ordinal: separator_ordinal(&content[..end]),
         });
     }
-    let m = SEPARATOR_TRAILING.find(content)?;
-    let name = named(0, m.start());
+    let start = separator_trailing(content)?;
+    let name = named(0, start);
     // `…第3篇` needs a name before it; `篇1` after nothing is the leading form.
     name.map(|n| Separator {
         name: Some(n),
-        ordinal: separator_ordinal(m.as_str()),
+        ordinal: separator_ordinal(&content[start..]),
     })
 }
 
@@ -1389,5 +1507,79 @@ mod tests {
             ],
             "•·●*:：姓名验证码 　",
         );
+    }
+
+    #[test]
+    fn file_name_and_toc_leader_as_their_patterns() {
+        assert_same_as(
+            r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)",
+            has_file_name,
+            &[
+                "某某制度.docx",
+                "方案.pdf 下载",
+                "a.doc1",
+                "b.pptxa",
+                "c.xls。",
+                "d.txt",
+            ],
+            ".docxpftwsl1a。",
+        );
+        assert_same_as(
+            r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$",
+            has_toc_leader,
+            &[
+                "第一章 总则....12",
+                "附则……3",
+                "目录·····1234",
+                "一、________ 9",
+                "二、－－－－5",
+                "----12345",
+            ],
+            ".…·．-_0123456789１٣",
+        );
+    }
+
+    #[test]
+    fn separators_as_their_patterns() {
+        let leading = r"^[【\[(（]?\s*(?:篇|范文|範文|例文)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*";
+        let trailing = r"\s*(?:[【\[(（]\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]|篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})|第\s*\d{1,3}\s*篇)$";
+        let numbered = r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：]\s*|$)";
+        let seeds = [
+            "篇一：",
+            "【篇二】",
+            "篇3",
+            "篇1：某某报告",
+            "篇2026年",
+            "范文 十二 ） ： 正文",
+            "某某讲话稿 篇1",
+            "某某计划 【篇1】",
+            "某某报告篇一",
+            "某某范文第1篇",
+            "篇一篇二",
+            "第3篇",
+            "第1篇：关于",
+            "第 一二三四 篇",
+            "某某（篇 12 ）",
+        ];
+        let alphabet = "【[(（】])）篇第范文範例:：一二三四五六七八九十0123456789١某";
+        for (pattern, f) in [
+            (leading, separator_leading as fn(&str) -> Option<usize>),
+            (numbered, separator_numbered),
+        ] {
+            let re = Regex::new(pattern).unwrap();
+            let check = |s: &str| {
+                let end = re.find(s).map(|m| m.end());
+                assert_eq!(f(s), end, "{pattern} on {s:?}");
+                end.is_some()
+            };
+            assert_same_as(pattern, check, &seeds, alphabet);
+        }
+        let re = Regex::new(trailing).unwrap();
+        let check = |s: &str| {
+            let start = re.find(s).map(|m| m.start());
+            assert_eq!(separator_trailing(s), start, "{trailing} on {s:?}");
+            start.is_some()
+        };
+        assert_same_as(trailing, check, &seeds, alphabet);
     }
 }

@@ -83,11 +83,17 @@ impl<'a> Scan<'a> {
     /// Consumes the longest run of characters for which `class` holds;
     /// returns its length in characters.
     pub(crate) fn run(&mut self, class: impl Fn(char) -> bool) -> usize {
+        self.run_at_most(class, usize::MAX)
+    }
+
+    /// Consumes the longest run of at most `max` characters for which
+    /// `class` holds; returns its length in characters.
+    pub(crate) fn run_at_most(&mut self, class: impl Fn(char) -> bool, max: usize) -> usize {
         let mut n = 0;
         let mut chars = self.0.chars();
         let mut rest = self.0;
         while let Some(c) = chars.next() {
-            if !class(c) {
+            if n == max || !class(c) {
                 break;
             }
             n += 1;
