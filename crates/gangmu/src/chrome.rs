@@ -9,9 +9,11 @@
 //! a line that shows it, and a test checks every entry.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use memchr::memmem;
 use regex::Regex;
 use std::sync::LazyLock;
 
+use crate::text::class::{self, is_digit, is_han, is_word, Scan};
 use crate::text::{char_len, is_cjk, is_space};
 use crate::tree::NoiseKind;
 
@@ -283,46 +285,28 @@ fn dfa<S: AsRef<[u8]>>(words: &[S]) -> AhoCorasick {
 
 // Counters, sizes and page counts standing alone: `21333`, `999+`, `29.33KB`,
 // `13 页`, `/ 6`, `约3.47千字`, `第2页 / 共19页`, `• 1`.
-re!(
-    COUNTER_LINE,
-    r"^(?:[•·●\-*+]\s*(?:约\s*)?\d+(?:[.,]\d+)?\s*\S{0,3}|(?:约\s*)?\d+(?:[.,]\d+)?\s*(?:[KkMmGg]?[Bb]|[KkWw万]|\+|千字|字|页|次)|\d{4,5}|\d{7,}|/\s*\d+|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页)\s*$"
-);
+// (See [`is_counter_line`].)
 // A date (and time) opening a short line: `2024-10-28 09:23:12 某某网`,
-// `2025/12/09演讲稿`, `- 2021-05-07 发布`.
-re!(
-    DATED_LINE,
-    r"^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-);
+// `2025/12/09演讲稿`, `- 2021-05-07 发布`. (See [`is_dated_line`].)
 // Breadcrumbs: two or more separators between short names (`首页 > 范文 > 正文`,
-// `首页/ 专题/ 正文`, `首页 » 法规 »`).
-re!(
-    BREADCRUMB,
-    r"^[^。，；]{0,30}?(?:\S{1,16}\s*(?:>|›|»|/\s)\s*){2,}"
-);
+// `首页/ 专题/ 正文`, `首页 » 法规 »`). (See [`is_breadcrumb`].)
 // A site greeting its visitors: `欢迎来到某某网！`.
 re!(
     SITE_WELCOME,
     r"^欢迎(?:来到|访问|光临).{1,20}(?:网|网站|文库)[!！。]?$"
 );
 // The name of a site: `某某范文网`, `某某教育网 首页`, `某某网 范文大全`.
-re!(
-    SITE_NAME,
-    r"^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$"
-);
+// (See [`is_site_name`].)
 // A web address: `www.example.cn`, `http://…`.
 re!(
     WEB_ADDRESS,
     r"(?:https?://|www\.)[A-Za-z0-9.-]+|[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:[/\s】\])]|$)"
 );
 // A site's date stamp inside a short line: `工作汇报 时间:2019-07-17`.
-re!(ISO_DATE, r"\d{4}-\d{1,2}-\d{1,2}");
-// A file name: `某某制度.docx`, `方案.pdf`.
-re!(
-    FILE_NAME,
-    r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)"
-);
+// (See [`has_iso_date`].)
+// A file name: `某某制度.docx`, `方案.pdf`. (See [`has_file_name`].)
 // A form field on a line of its own: `• 姓  名：`, `• *验 证 码:`.
-re!(FORM_FIELD, r"^[•·●]\s*\*?[\p{Han}\s]{1,10}[:：]\s*$");
+// (See [`is_form_field`].)
 // The headline of a collection of documents: `…精选6篇`, `…（精选28篇）`,
 // `…实用15篇`, `…【推荐5篇】`, `…范文精选`.
 re!(
@@ -334,10 +318,6 @@ re!(
 // Each anchored pattern below is also gated, where it is used, on the first
 // characters it can match; `gates_admit_every_match` keeps the two in step.
 
-re!(
-    TIMESTAMP_LINE,
-    r"^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)"
-);
 re!(
     TRAILER,
     r"^(?:相关推荐|相关文章|相关阅读|相关下载|猜你喜欢|热门文档|热门推荐|热门文章|推荐阅读|延伸阅读|往期推荐|往期回顾|往期精选|精彩推荐|更多推荐|上一篇|下一篇)"
@@ -354,13 +334,10 @@ re!(
 // `\.docx?(?:\W|$)` rather than `\.docx?\b`: the same lines, but a Unicode word
 // boundary keeps the regex off its fast engine on Chinese text (it was a tenth
 // of the parse time).
+// Three more alternatives are written by hand: see [`is_chrome_anywhere`].
 re!(
     CHROME_ANYWHERE,
-    r"(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|\.docx?(?:\W|$)|_第\d+页$)"
-);
-re!(
-    TIME_SOURCE,
-    r"^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]"
+    r"(?:浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|_第\d+页$)"
 );
 re!(MD_META, r"^\*\*[^*]{1,12}\*\*\s*[:：]");
 re!(
@@ -372,19 +349,376 @@ re!(
     HTML_COMMENT_LINE,
     r"^(?:<!--.*-->|(?:&nbsp;|&#160;|&emsp;|<br\s*/?>|\s)+)$"
 );
-re!(
-    PAGE_NUMBER,
-    r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$"
-);
-re!(
-    TOC_LEADER,
-    r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$"
-);
 re!(TOC_HEADER, r"^目\s*录$");
 re!(
     LICENSE_START,
     r"^(?:本作品(?:来自|是|在)|Public domain|PD-|本文(?:件|作品)?(?:属于|系)公有领域|本模板)"
 );
+
+// ---- recognisers written by hand ----------------------------------------
+//
+// Each replaces a pattern (given in its doc comment) whose bounded
+// repetitions of large classes cost millions of instructions to compile, and
+// matches exactly the same strings: a test compares each with its pattern.
+// Where the pattern's parts follow one another without sharing characters
+// (a run of digits, then a hyphen), the longest run is the only one that can
+// match, so a count of the longest run decides.
+
+/// `\d+(?:[.,]\d+)?`, the longest (where what follows cannot open with a
+/// digit or `.,` followed by one, no shorter number can match).
+fn number(s: &mut Scan) -> bool {
+    if s.run(is_digit) == 0 {
+        return false;
+    }
+    let mut ahead = Scan(s.0);
+    if ahead.eat(|c| matches!(c, '.' | ',')) && ahead.run(is_digit) > 0 {
+        *s = ahead;
+    }
+    true
+}
+
+/// `^(?:[•·●\-*+]\s*(?:约\s*)?\d+(?:[.,]\d+)?\s*\S{0,3}|(?:约\s*)?\d+(?:[.,]\d+)?\s*(?:[KkMmGg]?[Bb]|[KkWw万]|\+|千字|字|页|次)|\d{4,5}|\d{7,}|/\s*\d+|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页)\s*$`.
+fn is_counter_line(content: &str) -> bool {
+    let line = content.trim_end_matches(class::is_space);
+    let about = |s: &mut Scan| {
+        if s.eat(|c| c == '约') {
+            s.spaces();
+        }
+    };
+    let bulleted = || {
+        let mut s = Scan(line);
+        s.eat(|c| matches!(c, '•' | '·' | '●' | '-' | '*' | '+'))
+            && {
+                s.spaces();
+                about(&mut s);
+                number(&mut s)
+            }
+            && {
+                s.spaces();
+                s.run(|c| !class::is_space(c)) <= 3 && s.is_empty()
+            }
+    };
+    let measured = || {
+        let mut s = Scan(line);
+        about(&mut s);
+        number(&mut s) && {
+            s.spaces();
+            let unit: Vec<char> = s.0.chars().collect();
+            match unit[..] {
+                [c] => "BbKkWw万+字页次".contains(c),
+                [a, b] => ("KkMmGg".contains(a) && "Bb".contains(b)) || (a, b) == ('千', '字'),
+                _ => false,
+            }
+        }
+    };
+    let figures = || {
+        let mut s = Scan(line);
+        let n = s.run(is_digit);
+        s.is_empty() && (n == 4 || n == 5 || n >= 7)
+    };
+    let slash = || {
+        let mut s = Scan(line);
+        s.eat(|c| c == '/')
+            && {
+                s.spaces();
+                s.run(is_digit) > 0
+            }
+            && s.is_empty()
+    };
+    let page_of = || {
+        let mut s = Scan(line);
+        let word = |s: &mut Scan, w: char| {
+            s.spaces();
+            s.eat(|c| c == w)
+        };
+        let count = |s: &mut Scan| {
+            s.spaces();
+            s.run(is_digit) > 0
+        };
+        s.eat(|c| c == '第')
+            && count(&mut s)
+            && word(&mut s, '页')
+            && word(&mut s, '/')
+            && word(&mut s, '共')
+            && count(&mut s)
+            && word(&mut s, '页')
+            && s.is_empty()
+    };
+    bulleted() || measured() || figures() || slash() || page_of()
+}
+
+/// `^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?`: as nothing
+/// follows, the time and the day's second digit never decide; the same
+/// lines as `^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d`.
+fn is_dated_line(content: &str) -> bool {
+    let mut s = Scan(content);
+    let separator = |c: char| matches!(c, '-' | '/');
+    s.run(|c| matches!(c, '•' | '·' | '-' | '*' | '+') || class::is_space(c));
+    s.run(is_digit) == 4
+        && s.eat(separator)
+        && (1..=2).contains(&s.run(is_digit))
+        && s.eat(separator)
+        && s.eat(is_digit)
+}
+
+/// `^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)`: the time
+/// opens with the white space that would end the line's match anyway, so
+/// the same lines as `^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s|$)`.
+fn is_timestamp_line(content: &str) -> bool {
+    let mut s = Scan(content);
+    if s.eat(|c| matches!(c, '-' | '*' | '+')) {
+        s.spaces();
+    }
+    s.run(is_digit) == 4
+        && s.eat(|c| c == '-')
+        && (1..=2).contains(&s.run(is_digit))
+        && s.eat(|c| c == '-')
+        && (1..=2).contains(&s.run(is_digit))
+        && s.0.chars().next().map_or(true, class::is_space)
+}
+
+/// `^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$`.
+fn is_page_number(content: &str) -> bool {
+    let dash = |c: char| matches!(c, '-' | '—' | '－' | '–');
+    let mut s = Scan(content);
+    if s.eat(dash) {
+        s.spaces();
+        return (1..=4).contains(&s.run(is_digit))
+            && {
+                s.spaces();
+                s.eat(dash)
+            }
+            && s.is_empty();
+    }
+    if s.eat(|c| c == '第') {
+        s.spaces();
+        return (1..=4).contains(&s.run(is_digit))
+            && {
+                s.spaces();
+                s.eat(|c| c == '页')
+            }
+            && (s.is_empty() || {
+                s.spaces();
+                s.eat(|c| c == '共')
+                    && {
+                        s.spaces();
+                        s.run(is_digit) > 0
+                    }
+                    && {
+                        s.spaces();
+                        s.eat(|c| c == '页')
+                    }
+                    && s.is_empty()
+            });
+    }
+    (1..=3).contains(&s.run(is_digit)) && s.is_empty()
+}
+
+/// `^[^。，；]{0,30}?(?:\S{1,16}\s*(?:>|›|»|/\s)\s*){2,}`: after at most thirty
+/// characters other than `。，；`, two steps, each a word of one to sixteen
+/// characters other than white space, then a separator (`>`, `›`, `»`, or
+/// `/` and white space) and white space. A second step opens with a word, so
+/// the first ends after all the white space that follows its separator.
+fn is_breadcrumb(content: &str) -> bool {
+    let chars: &[char] = &content.chars().collect::<Vec<_>>();
+    let space = |i: usize| chars.get(i).is_some_and(|&c| class::is_space(c));
+    let skip_spaces = |mut i: usize| {
+        while space(i) {
+            i += 1;
+        }
+        i
+    };
+    // Where the steps that open at `p` end.
+    let steps = |p: usize| {
+        (1..=16)
+            .take_while(move |&a| p + a <= chars.len() && !space(p + a - 1))
+            .filter_map(move |a| {
+                let at = skip_spaces(p + a);
+                match chars.get(at) {
+                    Some('>' | '›' | '»') => Some(skip_spaces(at + 1)),
+                    Some('/') if space(at + 1) => Some(skip_spaces(at + 2)),
+                    _ => None,
+                }
+            })
+    };
+    (0..=chars.len().min(30))
+        .take_while(|&p| p == 0 || !matches!(chars[p - 1], '。' | '，' | '；'))
+        .any(|p| steps(p).any(|q| steps(q).next().is_some()))
+}
+
+/// `\d{4}-\d{1,2}-\d{1,2}`: as nothing follows, the day's second digit never
+/// decides; a hyphen after four digits, one or two digits (all there are
+/// between the two hyphens), a hyphen and a digit.
+fn has_iso_date(content: &str) -> bool {
+    memchr::memchr_iter(b'-', content.as_bytes()).any(|i| {
+        content[..i]
+            .chars()
+            .rev()
+            .take(4)
+            .filter(|&c| is_digit(c))
+            .count()
+            == 4
+            && {
+                let mut s = Scan(&content[i + 1..]);
+                (1..=2).contains(&s.run(is_digit)) && s.eat(|c| c == '-') && s.eat(is_digit)
+            }
+    })
+}
+
+/// `^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]` (the day's second digit never
+/// decides; `.` is any character but a line feed).
+fn is_time_and_source(content: &str) -> bool {
+    let Some(rest) = content.strip_prefix("时间") else {
+        return false;
+    };
+    let mut s = Scan(rest);
+    s.eat(|c| matches!(c, ':' | '：'))
+        && {
+            s.spaces();
+            s.run(is_digit) == 4
+        }
+        && s.eat(|c| c == '-')
+        && (1..=2).contains(&s.run(is_digit))
+        && s.eat(|c| c == '-')
+        && s.eat(is_digit)
+        && {
+            let line = s.0.split('\n').next().unwrap_or_default();
+            line.contains("来源:") || line.contains("来源：")
+        }
+}
+
+/// `^[•·●]\s*\*?[\p{Han}\s]{1,10}[:：]\s*$`: after the bullet, white space,
+/// then either `*` and one to ten Han or white space characters, or Han and
+/// white space only, of which the leading white space may go to `\s*` so
+/// long as one character is left.
+fn is_form_field(content: &str) -> bool {
+    let mut s = Scan(content);
+    if !s.eat(|c| matches!(c, '•' | '·' | '●')) {
+        return false;
+    }
+    let Some(body) =
+        s.0.trim_end_matches(class::is_space)
+            .strip_suffix([':', '：'])
+    else {
+        return false;
+    };
+    let mut s = Scan(body);
+    let lead = s.run(class::is_space);
+    let han_or_space = |c: char| is_han(c) || class::is_space(c);
+    if s.eat(|c| c == '*') {
+        (1..=10).contains(&s.run(han_or_space)) && s.is_empty()
+    } else {
+        let rest = s.run(han_or_space);
+        s.is_empty() && lead + rest >= 1 && rest <= 10
+    }
+}
+
+/// `\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)`.
+fn has_file_name(content: &str) -> bool {
+    memchr::memchr_iter(b'.', content.as_bytes()).any(|i| {
+        [
+            "docx", "doc", "pdf", "pptx", "ppt", "xlsx", "xls", "wps", "txt",
+        ]
+        .iter()
+        .filter_map(|ext| content[i + 1..].strip_prefix(ext))
+        .any(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    })
+}
+
+/// `(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$`, read from the end: the
+/// line's last digits (no more than four, or the leader would not reach
+/// them), white space, then the run of a leader character.
+fn has_toc_leader(content: &str) -> bool {
+    let mut back = content.chars().rev().peekable();
+    let mut digits = 0;
+    while back.next_if(|&c| is_digit(c)).is_some() {
+        digits += 1;
+    }
+    while back.next_if(|&c| class::is_space(c)).is_some() {}
+    let Some(leader) = back.next() else {
+        return false;
+    };
+    let least = match leader {
+        '…' => 2,
+        '.' | '·' | '．' | '-' | '_' => 4,
+        _ => return false,
+    };
+    (1..=4).contains(&digits) && 1 + back.take_while(|&c| c == leader).count() >= least
+}
+
+/// `^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$`.
+fn is_site_name(content: &str) -> bool {
+    let tail = |s: &str| {
+        ["网", "网站", "網", "文库", "文庫"]
+            .iter()
+            .filter_map(|w| s.strip_prefix(w))
+            .any(|rest| {
+                let mut s = Scan(rest);
+                s.spaces();
+                rest.is_empty() || ["首页", "首頁", "范文大全", "范文"].contains(&s.0)
+            })
+    };
+    for (k, (i, c)) in content.char_indices().enumerate() {
+        if k > 14 {
+            break;
+        }
+        if k >= 1 && tail(&content[i..]) {
+            return true;
+        }
+        if !(is_han(c) || c.is_ascii_alphanumeric()) {
+            break;
+        }
+    }
+    false
+}
+
+// Searched for on most lines: built once (a `str::match_indices` builds its
+// searcher on every call).
+static SOURCE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("来源"));
+static PUBLISHED: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("发布时间"));
+
+/// `(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|…|\.docx?(?:\W|$)|…)`:
+/// [`CHROME_ANYWHERE`] holds the other alternatives.
+fn is_chrome_anywhere(content: &str) -> bool {
+    // `来源[:：].{0,40}(?:发布时间|时间|字体|浏览)` (`.` is any character but a
+    // line feed).
+    let source_then_stamp = || {
+        SOURCE.find_iter(content.as_bytes()).any(|i| {
+            content[i + "来源".len()..]
+                .strip_prefix([':', '：'])
+                .is_some_and(|rest| {
+                    rest.char_indices()
+                        .take(41)
+                        .take_while(|&(_, c)| c != '\n')
+                        .any(|(j, _)| {
+                            ["发布时间", "时间", "字体", "浏览"]
+                                .iter()
+                                .any(|w| rest[j..].starts_with(w))
+                        })
+                })
+        })
+    };
+    // `发布时间[:：]?\s*\d{4}-\d`
+    let published = || {
+        PUBLISHED.find_iter(content.as_bytes()).any(|i| {
+            let mut s = Scan(&content[i + "发布时间".len()..]);
+            s.eat(|c| matches!(c, ':' | '：'));
+            s.spaces();
+            s.run(is_digit) == 4 && s.eat(|c| c == '-') && s.eat(is_digit)
+        })
+    };
+    // `\.docx?(?:\W|$)`
+    let doc = || {
+        let boundary = |s: &str| s.chars().next().map_or(true, |c| !is_word(c));
+        memchr::memchr_iter(b'.', content.as_bytes()).any(|i| {
+            content[i..]
+                .strip_prefix(".doc")
+                .is_some_and(|rest| boundary(rest) || rest.strip_prefix('x').is_some_and(boundary))
+        })
+    };
+    CHROME_ANYWHERE.is_match(content) || source_then_stamp() || published() || doc()
+}
 
 /// A line with sentence punctuation of Chinese prose in it.
 fn has_sentence_punctuation(s: &str) -> bool {
@@ -412,7 +746,7 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
     // so that most lines never reach the regex engine.
     if len <= 48
         && (first.is_numeric() || matches!(first, '-' | '—' | '－' | '–' | '第'))
-        && PAGE_NUMBER.is_match(content)
+        && is_page_number(content)
     {
         return Some(NoiseKind::PageNumber);
     }
@@ -451,11 +785,10 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
             | '设'
             | '范'
     );
-    if ((first.is_ascii_digit() || matches!(first, '-' | '*' | '+'))
-        && TIMESTAMP_LINE.is_match(content))
-        || (first == '时' && TIME_SOURCE.is_match(content))
+    if ((first.is_ascii_digit() || matches!(first, '-' | '*' | '+')) && is_timestamp_line(content))
+        || (first == '时' && is_time_and_source(content))
         || (chrome_first && CHROME_WORDS.is_match(content))
-        || (len < 360 && content.chars().count() < 120 && CHROME_ANYWHERE.is_match(content))
+        || (len < 360 && content.chars().count() < 120 && is_chrome_anywhere(content))
     {
         return Some(NoiseKind::WebChrome);
     }
@@ -471,7 +804,7 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
     {
         return Some(NoiseKind::Metadata);
     }
-    if (last.is_ascii_digit() && TOC_LEADER.is_match(content))
+    if (last.is_ascii_digit() && has_toc_leader(content))
         || (first == '目' && TOC_HEADER.is_match(content))
     {
         return Some(NoiseKind::TableOfContents);
@@ -502,19 +835,19 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     let bytes = content.as_bytes();
     let digit = bytes.iter().any(u8::is_ascii_digit);
     let first = content.chars().next().unwrap_or(' ');
-    if n <= 40 && digit && COUNTER_LINE.is_match(content) {
+    if n <= 40 && digit && is_counter_line(content) {
         return true;
     }
-    if n <= 40 && matches!(first, '•' | '·' | '●') && FORM_FIELD.is_match(content) {
+    if n <= 40 && matches!(first, '•' | '·' | '●') && is_form_field(content) {
         return true;
     }
-    if n <= 40 && digit && DATED_LINE.is_match(content) && !has_sentence_punctuation(content) {
+    if n <= 40 && digit && is_dated_line(content) && !has_sentence_punctuation(content) {
         return true;
     }
     if n <= 120
         && content.contains(['>', '›', '»', '/'])
         && !content.contains('。')
-        && BREADCRUMB.is_match(content)
+        && is_breadcrumb(content)
         && !is_fraction(content)
     {
         return true;
@@ -522,11 +855,11 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     if n <= 30 && first == '欢' && SITE_WELCOME.is_match(content) {
         return true;
     }
-    if n <= 20 && content.contains(['网', '網', '库', '庫']) && SITE_NAME.is_match(content) {
+    if n <= 20 && content.contains(['网', '網', '库', '庫']) && is_site_name(content) {
         return true;
     }
     let dot = content.contains('.');
-    if n <= 80 && dot && FILE_NAME.is_match(content) {
+    if n <= 80 && dot && has_file_name(content) {
         return true;
     }
     if n <= 60 && dot && !has_sentence_punctuation(content) && WEB_ADDRESS.is_match(content) {
@@ -538,7 +871,7 @@ pub(crate) fn is_site_line(content: &str) -> bool {
         && digit
         && content.contains('-')
         && !has_sentence_punctuation(content)
-        && ISO_DATE.is_match(content)
+        && has_iso_date(content)
         && !starts_with_field(content)
     {
         return true;
@@ -644,21 +977,116 @@ pub(crate) fn starts_license(content: &str) -> bool {
 
 // ---- collection separators -------------------------------------------------
 
-re!(
-    // `篇一：` `【篇二】` `篇3` `篇1：某某报告`
-    SEPARATOR_LEADING,
-    r"^[【\[(（]?\s*(?:篇|范文|範文|例文)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*"
-);
-re!(
-    // `某某讲话稿 篇1` `某某计划 【篇1】` `某某报告篇一` `某某范文第1篇`
-    SEPARATOR_TRAILING,
-    r"\s*(?:[【\[(（]\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]|篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})|第\s*\d{1,3}\s*篇)$"
-);
-re!(
-    // `第3篇` alone, or `第1篇：关于…` (a colon: not the 篇 of a code's parts).
-    SEPARATOR_NUMBERED,
-    r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：]\s*|$)"
-);
+fn is_cn_digit(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+fn is_separator_open(c: char) -> bool {
+    matches!(c, '【' | '[' | '(' | '（')
+}
+
+fn is_separator_close(c: char) -> bool {
+    matches!(c, '】' | ']' | ')' | '）')
+}
+
+/// `(?:[一二三四五六七八九十]{1,3}|\d{1,N})` where what follows is neither: the
+/// whole run of the kind its first character is.
+fn separator_number(s: &mut Scan, max_digits: usize) -> bool {
+    match s.0.chars().next() {
+        Some(c) if is_cn_digit(c) => (1..=3).contains(&s.run(is_cn_digit)),
+        Some(c) if is_digit(c) => (1..=max_digits).contains(&s.run(is_digit)),
+        _ => false,
+    }
+}
+
+/// `篇一：` `【篇二】` `篇3` `篇1：某某报告`: the end of the match of
+/// `^[【\[(（]?\s*(?:篇|范文|範文|例文)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*`
+/// (all after the number is optional, so each part takes what it can).
+fn separator_leading(content: &str) -> Option<usize> {
+    let mut s = Scan(content);
+    s.eat(is_separator_open);
+    s.spaces();
+    s.0 = ["篇", "范文", "範文", "例文"]
+        .iter()
+        .find_map(|w| s.0.strip_prefix(w))?;
+    s.spaces();
+    if s.run_at_most(is_cn_digit, 3) == 0 && s.run_at_most(is_digit, 2) == 0 {
+        return None;
+    }
+    s.spaces();
+    s.eat(is_separator_close);
+    s.spaces();
+    s.eat(|c| matches!(c, ':' | '：'));
+    s.spaces();
+    Some(content.len() - s.0.len())
+}
+
+/// `某某讲话稿 篇1` `某某计划 【篇1】` `某某报告篇一` `某某范文第1篇`: the start of
+/// the match of `\s*(?:[【\[(（]\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]|篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})|第\s*\d{1,3}\s*篇)$`:
+/// the first place where a separator runs to the end, with the white space
+/// before it.
+fn separator_trailing(content: &str) -> Option<usize> {
+    let separator = |q: &str| {
+        let mut s = Scan(q);
+        let word = |s: &mut Scan, w: char| {
+            s.spaces();
+            s.eat(|c| c == w)
+        };
+        let bracketed = s.eat(is_separator_open);
+        if bracketed || s.0.starts_with('篇') {
+            word(&mut s, '篇')
+                && {
+                    s.spaces();
+                    separator_number(&mut s, 3)
+                }
+                && (!bracketed || {
+                    s.spaces();
+                    s.eat(is_separator_close)
+                })
+                && s.is_empty()
+        } else {
+            s.eat(|c| c == '第')
+                && {
+                    s.spaces();
+                    (1..=3).contains(&s.run(is_digit))
+                }
+                && word(&mut s, '篇')
+                && s.is_empty()
+        }
+    };
+    let q = content
+        .char_indices()
+        .find(|&(i, c)| {
+            (is_separator_open(c) || matches!(c, '篇' | '第')) && separator(&content[i..])
+        })?
+        .0;
+    Some(content[..q].trim_end_matches(class::is_space).len())
+}
+
+/// `第3篇` alone, or `第1篇：关于…` (a colon: not the 篇 of a code's parts):
+/// the end of the match of `^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：]\s*|$)`.
+fn separator_numbered(content: &str) -> Option<usize> {
+    let mut s = Scan(content);
+    let numbered = s.eat(|c| c == '第')
+        && {
+            s.spaces();
+            separator_number(&mut s, 3)
+        }
+        && {
+            s.spaces();
+            s.eat(|c| c == '篇')
+        };
+    if !numbered {
+        return None;
+    }
+    s.spaces();
+    if s.eat(|c| matches!(c, ':' | '：')) {
+        s.spaces();
+    } else if !s.is_empty() {
+        return None;
+    }
+    Some(content.len() - s.0.len())
+}
 
 /// A line that separates the documents of a collection page, and the part of
 /// it that names the document, if any (byte range in the line).
@@ -696,25 +1124,23 @@ pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
         let s = s + content[s..e].find(t).unwrap_or(0);
         has_name.then_some((s, s + t.len()))
     };
-    let m = SEPARATOR_NUMBERED
-        .find(content)
-        .or_else(|| SEPARATOR_LEADING.find(content));
+    let end = separator_numbered(content).or_else(|| separator_leading(content));
     // `篇2026年…` is a year, not a number of a collection.
-    if m.is_some_and(|m| content[m.end()..].starts_with(|c: char| c.is_ascii_digit())) {
+    if end.is_some_and(|e| content[e..].starts_with(|c: char| c.is_ascii_digit())) {
         return None;
     }
-    if let Some(m) = m {
+    if let Some(end) = end {
         return Some(Separator {
-            name: named(m.end(), content.len()),
-            ordinal: separator_ordinal(m.as_str()),
+            name: named(end, content.len()),
+            ordinal: separator_ordinal(&content[..end]),
         });
     }
-    let m = SEPARATOR_TRAILING.find(content)?;
-    let name = named(0, m.start());
+    let start = separator_trailing(content)?;
+    let name = named(0, start);
     // `…第3篇` needs a name before it; `篇1` after nothing is the leading form.
     name.map(|n| Separator {
         name: Some(n),
-        ordinal: separator_ordinal(m.as_str()),
+        ordinal: separator_ordinal(&content[start..]),
     })
 }
 
@@ -860,7 +1286,7 @@ mod tests {
             "12",
             "３",
         ] {
-            assert!(PAGE_NUMBER.is_match(line), "{line}");
+            assert!(is_page_number(line), "{line}");
             assert_eq!(noise_kind(line), Some(NoiseKind::PageNumber), "{line}");
         }
         for line in [
@@ -941,5 +1367,249 @@ mod tests {
         ] {
             assert!(noise_kind(s).is_none(), "should not treat {s} as noise");
         }
+    }
+
+    use crate::text::class::assert_same_as;
+
+    #[test]
+    fn counter_line_as_its_pattern() {
+        assert_same_as(
+            r"^(?:[•·●\-*+]\s*(?:约\s*)?\d+(?:[.,]\d+)?\s*\S{0,3}|(?:约\s*)?\d+(?:[.,]\d+)?\s*(?:[KkMmGg]?[Bb]|[KkWw万]|\+|千字|字|页|次)|\d{4,5}|\d{7,}|/\s*\d+|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页)\s*$",
+            is_counter_line,
+            &[
+                "21333",
+                "999+",
+                "29.33KB",
+                "13 页",
+                "/ 6",
+                "约3.47千字",
+                "第2页 / 共19页",
+                "• 1",
+                "- 约 5,5 abc ",
+                "1234567",
+                "２０２４ ",
+            ],
+            "•·●-*+约.,KkMmGgBbWw万千字页次第共/0123456789",
+        );
+    }
+
+    #[test]
+    fn dated_and_timestamp_lines_as_their_patterns() {
+        let seeds = [
+            "2024-10-28 09:23:12 某某网",
+            "2025/12/09演讲稿",
+            "- 2021-05-07 发布",
+            "• ·2021-5-7",
+            "2021-05-071",
+            "*2021-05-07",
+        ];
+        let alphabet = "•·-*+/: 0123456789１";
+        assert_same_as(
+            r"^[•·\-*+\s]*\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
+            is_dated_line,
+            &seeds,
+            alphabet,
+        );
+        assert_same_as(
+            r"^(?:[-*+]\s*)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)",
+            is_timestamp_line,
+            &seeds,
+            alphabet,
+        );
+    }
+
+    #[test]
+    fn page_number_as_its_pattern() {
+        assert_same_as(
+            r"^(?:[-—－–]\s*\d{1,4}\s*[-—－–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3})$",
+            is_page_number,
+            &["— 2 —", "-1234-", "第 2 页 共 9 页", "第2页", "12", "３"],
+            "-—－–第页共0123456789",
+        );
+    }
+
+    #[test]
+    fn breadcrumb_as_its_pattern() {
+        assert_same_as(
+            r"^[^。，；]{0,30}?(?:\S{1,16}\s*(?:>|›|»|/\s)\s*){2,}",
+            is_breadcrumb,
+            &[
+                "首页 > 范文 > 正文",
+                "首页/ 专题/ 正文",
+                "首页 » 法规 »",
+                "当前位置：首页›范文›",
+                "a>>b>c",
+                "某某。首页 > 范文 > 正文",
+                "您现在的位置是：网站首页 > 工作总结 > 年终总结 > 正文",
+            ],
+            "。，；>›»/ 首页范文abc",
+        );
+        let line = |prefix: usize, word: usize| {
+            format!("{}{} > 范文 > 正文", "前".repeat(prefix), "首".repeat(word))
+        };
+        assert!(is_breadcrumb(&line(0, 1)));
+        assert!(is_breadcrumb(&line(30, 16)));
+        assert!(is_breadcrumb(&line(46, 0)));
+        assert!(!is_breadcrumb(&line(47, 0)));
+    }
+
+    #[test]
+    fn site_name_as_its_pattern() {
+        assert_same_as(
+            r"^[\p{Han}A-Za-z0-9]{1,14}(?:网|网站|網|文库|文庫)(?:\s*(?:首页|首頁|范文大全|范文))?$",
+            is_site_name,
+            &[
+                "某某范文网",
+                "某某教育网 首页",
+                "某某网 范文大全",
+                "abc文库",
+                "某某网站网站",
+                "网网",
+            ],
+            "网站網文库庫首页頁范大全a9",
+        );
+        assert!(is_site_name(&format!("{}网", "某".repeat(14))));
+        assert!(!is_site_name(&format!("{}网", "某".repeat(15))));
+        assert!(is_site_name(&format!("{}网站", "某".repeat(14))));
+    }
+
+    #[test]
+    fn chrome_anywhere_as_its_pattern() {
+        fn is_chrome(s: &str) -> bool {
+            is_chrome_anywhere(s)
+        }
+        assert_same_as(
+            r"(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|\.docx?(?:\W|$)|_第\d+页$)",
+            is_chrome,
+            &[
+                "来源：某某网 发布时间：2024-01-01",
+                "来源:新华网 浏览",
+                "发布时间： 2024-1",
+                "浏览次数：3",
+                "字体：[大 中 小]",
+                "【打印】【关闭】",
+                "已阅读5页",
+                "范文.docx",
+                "某某.doc 下载",
+                "某某.docxa",
+                "标题_第3页",
+                "a.doc_",
+            ],
+            "来源:：时间发布字体浏览次数[【】打印关闭已阅读剩余页继续下载文档.docx_第\n-é",
+        );
+        let line = |gap: usize| format!("来源：{}时间", "某".repeat(gap));
+        assert!(is_chrome(&line(40)));
+        assert!(!is_chrome(&line(41)));
+    }
+
+    #[test]
+    fn iso_date_time_source_and_form_field_as_their_patterns() {
+        assert_same_as(
+            r"\d{4}-\d{1,2}-\d{1,2}",
+            has_iso_date,
+            &[
+                "工作汇报 时间:2019-07-17",
+                "12345-1-123",
+                "2019--07-17",
+                "a2019-7-1b",
+            ],
+            "-0123456789１٣时间",
+        );
+        assert_same_as(
+            r"^时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*来源[:：]",
+            is_time_and_source,
+            &[
+                "时间：2019-07-17 来源：某某网",
+                "时间: 2019-7-1来源:",
+                "时间：2019-07-171\n来源：",
+            ],
+            "时间:：来源-0123456789１\n",
+        );
+        assert_same_as(
+            r"^[•·●]\s*\*?[\p{Han}\s]{1,10}[:：]\s*$",
+            is_form_field,
+            &[
+                "• 姓  名：",
+                "• *验 证 码:",
+                "●  ：",
+                "·* 名:  ",
+                "•一二三四五六七八九十：",
+            ],
+            "•·●*:：姓名验证码 　",
+        );
+    }
+
+    #[test]
+    fn file_name_and_toc_leader_as_their_patterns() {
+        assert_same_as(
+            r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt)(?:[^A-Za-z]|$)",
+            has_file_name,
+            &[
+                "某某制度.docx",
+                "方案.pdf 下载",
+                "a.doc1",
+                "b.pptxa",
+                "c.xls。",
+                "d.txt",
+            ],
+            ".docxpftwsl1a。",
+        );
+        assert_same_as(
+            r"(?:\.{4,}|…{2,}|·{4,}|．{4,}|-{4,}|_{4,})\s*\d{1,4}$",
+            has_toc_leader,
+            &[
+                "第一章 总则....12",
+                "附则……3",
+                "目录·····1234",
+                "一、________ 9",
+                "二、－－－－5",
+                "----12345",
+            ],
+            ".…·．-_0123456789１٣",
+        );
+    }
+
+    #[test]
+    fn separators_as_their_patterns() {
+        let leading = r"^[【\[(（]?\s*(?:篇|范文|範文|例文)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[】\])）]?\s*[:：]?\s*";
+        let trailing = r"\s*(?:[【\[(（]\s*篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[】\])）]|篇\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})|第\s*\d{1,3}\s*篇)$";
+        let numbered = r"^第\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*篇\s*(?:[:：]\s*|$)";
+        let seeds = [
+            "篇一：",
+            "【篇二】",
+            "篇3",
+            "篇1：某某报告",
+            "篇2026年",
+            "范文 十二 ） ： 正文",
+            "某某讲话稿 篇1",
+            "某某计划 【篇1】",
+            "某某报告篇一",
+            "某某范文第1篇",
+            "篇一篇二",
+            "第3篇",
+            "第1篇：关于",
+            "第 一二三四 篇",
+            "某某（篇 12 ）",
+        ];
+        let alphabet = "【[(（】])）篇第范文範例:：一二三四五六七八九十0123456789١某";
+        for (pattern, f) in [
+            (leading, separator_leading as fn(&str) -> Option<usize>),
+            (numbered, separator_numbered),
+        ] {
+            let re = Regex::new(pattern).unwrap();
+            let check = |s: &str| {
+                let end = re.find(s).map(|m| m.end());
+                assert_eq!(f(s), end, "{pattern} on {s:?}");
+                end.is_some()
+            };
+            assert_same_as(pattern, check, &seeds, alphabet);
+        }
+        let re = Regex::new(trailing).unwrap();
+        let check = |s: &str| {
+            let start = re.find(s).map(|m| m.start());
+            assert_eq!(separator_trailing(s), start, "{trailing} on {s:?}");
+            start.is_some()
+        };
+        assert_same_as(trailing, check, &seeds, alphabet);
     }
 }

@@ -6,6 +6,7 @@
 //! answers mean where they use them.
 
 mod chars;
+pub(crate) mod class;
 mod words;
 
 pub(crate) use chars::{

@@ -9,6 +9,7 @@ use crate::lint::rules::{Rule, RuleDoc};
 use crate::lint::{RuleInfo, Source};
 use crate::parse::{line_at, line_ending_at};
 use crate::span::Span;
+use crate::text::class::{is_digit, is_space, Scan};
 use crate::text::{char_len, ends_sentence};
 use crate::tree::{Document, Node};
 use crate::{Diagnostic, Severity};
@@ -89,7 +90,7 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
     };
     // A date the parser did not take for the 成文日期 (`2025年11月`,
     // `2025年3月1日。`) ends the text as well as an element does.
-    let date = END_DATE.is_match(c);
+    let date = ends_with_date(c);
     (open_end && !standalone_heading && !later_element && !note && !date && !c.is_empty()).then(|| {
         diag(
             Span::new(line.content_start, line.content_end),
@@ -99,11 +100,43 @@ pub(crate) fn find(text: &str, doc: &Document) -> Option<Diagnostic> {
     })
 }
 
-/// A line that ends with a date: `2025年11月`, `……2025年3月1日`.
-static END_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?[\s　]*$")
-        .expect("pattern")
-});
+/// A line that ends with a date: `2025年11月`, `……2025年3月1日`. Read
+/// backwards from the end, in place of
+/// `(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?[\s　]*$`
+/// (1.6M instructions to compile): each run of figures lies between
+/// characters it cannot hold, so its whole length decides; the year is the
+/// four characters before 年.
+fn ends_with_date(line: &str) -> bool {
+    let line = line.trim_end_matches(is_space);
+    if !line.ends_with(['月', '日']) {
+        return false;
+    }
+    let reversed: String = line.chars().rev().collect();
+    let mut s = Scan(&reversed);
+    let figure = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let day = !s.eat(|c| c == '日') || {
+        s.spaces();
+        let n = s.run(figure);
+        s.spaces();
+        (1..=3).contains(&n)
+    };
+    day && s.eat(|c| c == '月')
+        && {
+            s.spaces();
+            (1..=2).contains(&s.run(figure))
+        }
+        && {
+            s.spaces();
+            s.eat(|c| c == '年')
+        }
+        && {
+            s.spaces();
+            let year: Vec<char> = s.0.chars().take(4).collect();
+            year.len() == 4
+                && (year.iter().all(|&c| is_digit(c))
+                    || year.iter().all(|&c| "〇零一二三四五六七八九○".contains(c)))
+        }
+}
 
 /// Whether `s` opens a quotation, a 书名号 title or a bracket it does not
 /// close.
@@ -125,6 +158,16 @@ fn leaves_a_mark_open(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::lint::rules::testing::*;
+
+    #[test]
+    fn end_date_as_its_pattern() {
+        crate::text::class::assert_same_as(
+            r"(?:\d{4}|[〇零一二三四五六七八九○]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?[\s　]*$",
+            super::ends_with_date,
+            &["某某办公室 2025年11月", "二〇二五年十一月　", "……2025年3月1日", "12025 年 3 月 二十一 日 ", "〇〇〇〇年1月"],
+            "年月日〇零一二三四五六七八九十○0123456789１٣",
+        );
+    }
 
     #[test]
     fn doc_examples_hold() {
