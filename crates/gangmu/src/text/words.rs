@@ -209,16 +209,21 @@ fn ending(s: &str) -> String {
 /// (`实施方案` over `方案`), ignoring parenthesised tails, white space inside
 /// (`通　知`) and traditional characters (`規範`).
 pub(crate) fn doc_type_of(title: &str) -> Option<&'static str> {
-    let mut t = ending(strip_trailing_parentheticals(title));
-    for s in TEMPLATE_SUFFIXES {
-        if let Some(stem) = t.strip_suffix(s) {
-            t = stem.to_string();
-            break;
-        }
-    }
+    doc_type_of_ending(&ending(strip_trailing_parentheticals(title)))
+}
+
+/// [`doc_type_of`] on a title's [`ending`].
+fn doc_type_of_ending(t: &str) -> Option<&'static str> {
+    let t = TEMPLATE_SUFFIXES
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
+    // Only the types that end with the title's last character are compared
+    // (most lines end with a character no type ends with).
+    let last = t.chars().next_back()?;
     DOC_TYPES
         .iter()
-        .filter(|w| t.ends_with(*w))
+        .filter(|w| w.ends_with(last) && t.ends_with(*w))
         .max_by_key(|w| w.len())
         .copied()
 }
@@ -226,10 +231,8 @@ pub(crate) fn doc_type_of(title: &str) -> Option<&'static str> {
 /// Whether a title is complete: it ends with a document type, or with a word
 /// that closes a news headline.
 pub(crate) fn ends_title(s: &str) -> bool {
-    doc_type_of(s).is_some() || {
-        let t = ending(strip_trailing_parentheticals(s));
-        NEWS_TITLE_ENDINGS.iter().any(|w| t.ends_with(w))
-    }
+    let t = ending(strip_trailing_parentheticals(s));
+    doc_type_of_ending(&t).is_some() || NEWS_TITLE_ENDINGS.iter().any(|w| t.ends_with(w))
 }
 
 /// Words that name an organ or a unit, anywhere in a line (`各`, `局`,
