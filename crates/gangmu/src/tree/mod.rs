@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
+mod json;
 mod node;
 
 pub use node::{
@@ -184,14 +185,18 @@ impl Document {
         })
     }
 
-    /// Serialises the tree as JSON (the `gangmu/1` contract).
+    /// Serialises the tree as JSON (the `gangmu/1` contract): the same bytes
+    /// as `serde_json::to_string` through the serde derives, written by a
+    /// direct writer that costs a fraction of it.
     ///
     /// ```
-    /// let json = gangmu::parse("正文。").to_json();
+    /// let doc = gangmu::parse("正文。");
+    /// let json = doc.to_json();
     /// assert!(json.starts_with("{\"schema\":\"gangmu/1\",\"type\":\"document\""));
+    /// assert_eq!(json, serde_json::to_string(&doc).unwrap());
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a document always serialises")
+        json::document(self)
     }
 
     /// Reads a tree back from its JSON form.
