@@ -439,10 +439,18 @@ pub(crate) fn is_date(content: &str) -> bool {
     if content.len() > 90 {
         return false;
     }
-    let compact: String = content
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
+    // Built only when the line has white space to take out: this runs on
+    // every title candidate.
+    let blank = |c: char| c.is_whitespace() || c == '\u{3000}';
+    let compact: std::borrow::Cow<'_, str> = if content.contains(blank) {
+        content
+            .chars()
+            .filter(|&c| !blank(c))
+            .collect::<String>()
+            .into()
+    } else {
+        content.into()
+    };
     if !content.contains('年') || !content.contains('日') {
         return compact.len() <= 30 && is_numeric_date(&compact);
     }

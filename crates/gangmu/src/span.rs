@@ -30,13 +30,14 @@ impl Span {
         Span { start, end }
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for a span that ends before it starts, which a tree
+    /// read from JSON may hold).
     ///
     /// ```
     /// assert_eq!(gangmu::Span::new(2, 5).len(), 3);
     /// ```
     pub const fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no byte.

@@ -14,7 +14,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::text::class::{self, is_digit, is_han, is_word, Scan};
-use crate::text::{char_len, is_cjk, is_space};
+use crate::text::{char_len, char_len_capped, is_cjk, is_space};
 use crate::tree::NoiseKind;
 
 macro_rules! re {
@@ -250,7 +250,7 @@ pub(crate) fn noise_kind(content: &str) -> Option<NoiseKind> {
 /// breadcrumb, the site's name, a file name, a form field or the headline of
 /// a collection.
 pub(crate) fn is_site_line(content: &str) -> bool {
-    let n = char_len(content);
+    let n = char_len_capped(content, PHRASE_LINE_MAX_CHARS);
     if n > PHRASE_LINE_MAX_CHARS {
         return false;
     }
@@ -400,7 +400,7 @@ pub(crate) fn is_collection_headline(content: &str) -> bool {
 pub(crate) fn starts_trailer(content: &str) -> bool {
     (content.starts_with(['相', '猜', '热', '推', '延', '上', '下', '往', '精', '更'])
         && TRAILER.is_match(content))
-        || (char_len(content) <= 40 && TRAILER_ANYWHERE.is_match(content))
+        || (char_len_capped(content, 40) <= 40 && TRAILER_ANYWHERE.is_match(content))
 }
 
 /// Whether a line opens a licence block appended by the publishing site.

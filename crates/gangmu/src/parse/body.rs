@@ -9,7 +9,7 @@ use crate::element;
 use crate::enumeration::{self, EnumerationFamily};
 use crate::marker::{Marker, MarkerFamily};
 use crate::parse_marker;
-use crate::text::{char_len, ends_sentence, is_greeting};
+use crate::text::{char_len, char_len_capped, ends_sentence, is_greeting};
 use crate::tree::MetaKind;
 
 use super::evidence::{self, Hints};
@@ -269,7 +269,7 @@ fn unnumbered_heading(
 ) -> bool {
     let line = &page.lines[i];
     let c = page.content(i);
-    let n = char_len(c);
+    let n = char_len_capped(c, *UNNUMBERED_CHARS.end());
     let strong = line.md_heading > 0 || (line.bold && !c.contains("**"));
     if !UNNUMBERED_CHARS.contains(&n) || (n > STRONG_SENTENCE_CHARS && strong && c.contains('，'))
     {

@@ -3,7 +3,7 @@
 //! several lines, and which lines belong with it as subtitles.
 
 use crate::element;
-use crate::text::{char_len, ends_sentence, ends_title, is_greeting};
+use crate::text::{char_len, char_len_capped, ends_sentence, ends_title, is_greeting};
 
 use super::{Draft, LineKind, Page};
 
@@ -49,7 +49,7 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
         return false;
     }
     let c = page.content(i);
-    let n = char_len(c);
+    let n = char_len_capped(c, TITLE_MAX_CHARS);
     if !(1..=TITLE_MAX_CHARS).contains(&n) {
         return false;
     }
@@ -83,8 +83,14 @@ pub(crate) fn title_like(page: &Page<'_>, kind: LineKind, i: usize) -> bool {
 
 /// Whether `c` ends with a date (`…2022年8月19日`, or cut: `…2022年8月19`).
 fn ends_with_date(c: &str) -> bool {
-    let tail: Vec<char> = c.trim_end().chars().rev().take(12).collect();
-    let tail: String = tail.into_iter().rev().collect();
+    let t = c.trim_end();
+    let start = t
+        .char_indices()
+        .rev()
+        .take(12)
+        .last()
+        .map_or(t.len(), |(i, _)| i);
+    let tail = &t[start..];
     let Some(y) = tail.find('年') else {
         return false;
     };
@@ -221,6 +227,9 @@ pub(crate) fn is_subtitle_pattern(c: &str) -> bool {
 
 /// Whether `c` opens with a full date in Arabic digits (`2020年8月24日`).
 fn starts_with_full_date(c: &str) -> bool {
+    if !c.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let b: Vec<char> = c.chars().take(12).collect();
     let mut i = 0;
     let digits = |i: &mut usize, max: usize| {

@@ -119,6 +119,18 @@ pub(crate) fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// [`char_len`]`(s)` when it is at most `cap`; otherwise some number above
+/// `cap`, found without counting: a line of more than `4 × (cap + 1)` bytes has
+/// more than `cap` characters. For the many "is this line short?" checks made
+/// on every line, which a paragraph of a thousand characters fails at once.
+pub(crate) fn char_len_capped(s: &str, cap: usize) -> usize {
+    if s.len() / 4 > cap {
+        s.len() / 4
+    } else {
+        char_len(s)
+    }
+}
+
 /// Whether `c` ends a sentence or a clause that cannot continue on the next
 /// line: 。！？；：… and their ASCII forms.
 fn is_terminal(c: char) -> bool {
@@ -195,6 +207,29 @@ pub(crate) fn comparable_hash(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capped_length_is_exact_up_to_its_cap() {
+        for s in [
+            "",
+            "a",
+            "一二三",
+            "ab一",
+            &"字".repeat(40),
+            &"a".repeat(200),
+            &"字".repeat(300),
+        ] {
+            for cap in [0, 1, 2, 3, 10, 40, 100, 200] {
+                let n = char_len(s);
+                let capped = char_len_capped(s, cap);
+                if n <= cap {
+                    assert_eq!(capped, n, "{s:?} cap {cap}");
+                } else {
+                    assert!(capped > cap, "{s:?} cap {cap}: {capped}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn white_space_includes_what_converters_leave() {

@@ -10,8 +10,8 @@ pub(crate) mod class;
 mod words;
 
 pub(crate) use chars::{
-    char_len, comparable, comparable_hash, comparable_string, ends_sentence, is_any_digit,
-    is_chinese, is_cjk, is_fullwidth_digit, is_space, is_unit_char,
+    char_len, char_len_capped, comparable, comparable_hash, comparable_string, ends_sentence,
+    is_any_digit, is_chinese, is_cjk, is_fullwidth_digit, is_space, is_unit_char,
 };
 pub(crate) use words::{
     doc_type_of, ends_title, ends_with_organ, is_greeting, is_lead_in, is_section_name,

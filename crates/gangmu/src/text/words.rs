@@ -193,16 +193,39 @@ pub(crate) fn simplified(c: char) -> char {
 
 /// The last characters of `s` (at most 8), in simplified characters and
 /// without white space: what a word list of endings is matched against.
-fn ending(s: &str) -> String {
-    let mut tail: Vec<char> = s
-        .chars()
-        .rev()
-        .filter(|c| !is_space(*c))
-        .take(8)
-        .map(simplified)
-        .collect();
-    tail.reverse();
-    tail.into_iter().collect()
+fn ending(s: &str) -> Ending {
+    let mut chars = ['\0'; ENDING_CHARS];
+    let mut n = 0;
+    for c in s.chars().rev().filter(|c| !is_space(*c)).take(ENDING_CHARS) {
+        chars[n] = simplified(c);
+        n += 1;
+    }
+    let mut e = Ending {
+        bytes: [0; ENDING_CHARS * 4],
+        len: 0,
+    };
+    for c in chars[..n].iter().rev() {
+        e.len += c.encode_utf8(&mut e.bytes[e.len..]).len();
+    }
+    e
+}
+
+/// How many characters [`ending`] keeps.
+const ENDING_CHARS: usize = 8;
+
+/// The text [`ending`] returns, held on the stack: it is taken for every
+/// title candidate, where building a `String` cost more than the comparisons.
+struct Ending {
+    bytes: [u8; ENDING_CHARS * 4],
+    len: usize,
+}
+
+impl std::ops::Deref for Ending {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("whole characters were written")
+    }
 }
 
 /// The document type (文种) a title ends with, the longest that fits
@@ -221,12 +244,25 @@ fn doc_type_of_ending(t: &str) -> Option<&'static str> {
     // Only the types that end with the title's last character are compared
     // (most lines end with a character no type ends with).
     let last = t.chars().next_back()?;
-    DOC_TYPES
+    DOC_TYPES_BY_LAST
+        .get(&last)?
         .iter()
-        .filter(|w| w.ends_with(last) && t.ends_with(*w))
+        .filter(|w| t.ends_with(**w))
         .max_by_key(|w| w.len())
         .copied()
 }
+
+/// [`DOC_TYPES`] by their last character, in their order.
+static DOC_TYPES_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
+        for w in DOC_TYPES {
+            if let Some(c) = w.chars().next_back() {
+                m.entry(c).or_default().push(w);
+            }
+        }
+        m
+    });
 
 /// Whether a title is complete: it ends with a document type, or with a word
 /// that closes a news headline.
@@ -343,7 +379,11 @@ const GREETINGS: &[&str] = &[
 /// colon, comma or exclamation mark follows (`老师们、同学们：`): a title may
 /// end in `们` too (`致新时代的建设者们`).
 pub(crate) fn is_greeting(content: &str) -> bool {
-    let simple: String = content.chars().map(simplified).collect();
+    let simple: std::borrow::Cow<'_, str> = if content.chars().any(|c| simplified(c) != c) {
+        content.chars().map(simplified).collect::<String>().into()
+    } else {
+        content.into()
+    };
     let t = simple.trim_end_matches(['：', ':', '！', '!', '，', ',']);
     let punctuated = t.len() < simple.len();
     GREETINGS.contains(&t)

@@ -20,13 +20,24 @@ use crate::enumeration::{EnumerationFamily, InlineMarker};
 use crate::marker::Marker;
 use crate::span::Span;
 
+/// The most [`document`] reserves before writing (64 MiB).
+const JSON_CAPACITY_CAP: usize = 64 << 20;
+
 /// The JSON of `doc`, as `serde_json::to_string(doc)` writes it.
 pub(crate) fn document(doc: &Document) -> String {
     // The JSON of the corpus's documents is 0.4 to 3 times their size (it
     // grows with the number of nodes, not with the text): twice the input
-    // is enough for most, and one doubling covers the rest.
+    // is enough for most, and one doubling covers the rest. A tree built by
+    // hand or read from JSON may claim any span, so the estimate saturates
+    // and is capped (the string grows past it as needed).
+    let estimate = doc
+        .span
+        .len()
+        .saturating_mul(2)
+        .saturating_add(256)
+        .min(JSON_CAPACITY_CAP);
     let mut w = Writer {
-        out: String::with_capacity(256 + 2 * doc.span.len()),
+        out: String::with_capacity(estimate),
     };
     w.document(doc);
     w.out
