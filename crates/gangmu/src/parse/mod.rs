@@ -130,7 +130,16 @@ pub(crate) fn parse_structure_with(text: &str, hints: &[LineHint]) -> (Document,
     let tree = build::tree(&page, &kinds, &markers, &depths, &segments);
     // What the stages decided is in the tree now: freed before the last
     // stage allocates, it does not add to the parse's peak memory.
-    drop((page, hints, kinds, markers, wrapping, layout.documents, depths, segments));
+    drop((
+        page,
+        hints,
+        kinds,
+        markers,
+        wrapping,
+        layout.documents,
+        depths,
+        segments,
+    ));
     let mut children = tree.nodes;
     // 10. Inline enumerations inside paragraphs.
     let paragraph_markers = enumerations::enumerations(text, &mut children, &tree.paragraphs);
