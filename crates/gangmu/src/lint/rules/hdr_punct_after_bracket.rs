@@ -41,6 +41,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if m.open.is_none() && m.close.as_deref() == Some(extra) {
             continue;
         }
+        // A run of the mark (`（一）......`, a leader or an ellipsis) is
+        // not a slip of one; deleting one would leave the rest, round after
+        // round of `fix`.
+        if ctx.text[m.span.end..].starts_with(extra) {
+            continue;
+        }
         let start = m.span.end - extra.len();
         let d = diag(
             m.span,
@@ -58,6 +64,13 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("HDR002");
+    }
+
+    #[test]
+    fn leaves_a_run_of_dots_after_the_marker() {
+        passes("HDR002", "（一）......内容。\n");
+        let text = "（一）...................内容。一是加强；二是落实。\n";
+        assert_eq!(fixed("HDR002", text, false), text);
     }
 
     #[test]
