@@ -40,6 +40,23 @@ const STRONG_SENTENCE_CHARS: usize = 30;
 /// a sentence.
 const NEXT_LINE_MIN_CHARS: usize = 6;
 
+/// A segment of at least this many lines with no blank line among them
+/// separates its paragraphs by line breaks alone (scraped pages:
+/// `heading_unnumbered_sections`).
+const DENSE_MIN_LINES: usize = 6;
+
+/// On such a page an unnumbered heading is a phrase of at most this many
+/// characters (`政策落实`, `服务效能`)…
+const DENSE_UNNUMBERED_MAX_CHARS: usize = 16;
+
+/// …followed by a sentence at least this long.
+const DENSE_NEXT_MIN_CHARS: usize = 20;
+
+/// …and not under a heading line longer than this, which may be hard-wrapped
+/// with this line its tail (`三、关于检查发现问题的整改、复查和责任追究的有` /
+/// `关要求`: the fuzz seed `pdf-hard-wrap.txt`).
+const DENSE_PREV_HEADING_MAX_CHARS: usize = 20;
+
 /// What the body-headings stage decided for one segment.
 pub(crate) struct BodyHeadings {
     /// Headings demoted to body, titles of lone markers, unnumbered headings,
@@ -68,6 +85,9 @@ pub(crate) fn headings(
         LineKind::Heading(Some(id)) => Some(id.get(markers)),
         _ => None,
     }));
+    // A page that separates its paragraphs by line breaks alone (most
+    // scraped pages) has no blank lines to set a heading apart.
+    let dense = range.len() >= DENSE_MIN_LINES && !range.clone().any(|k| page.is_blank(k));
     let mut i = range.start;
     while i < end {
         match draft.get(i) {
@@ -131,7 +151,7 @@ pub(crate) fn headings(
                 if element::is_attachment_note(c) && c.starts_with("附件") {
                     i = attachment_note(page, &mut draft, markers, i, end);
                 } else if evidence::styled_heading(hints, page, i)
-                    || unnumbered_heading(page, &draft, wrapping, i, seen_heading)
+                    || unnumbered_heading(page, &draft, wrapping, i, seen_heading, dense)
                 {
                     draft.set(i, LineKind::Heading(None));
                     seen_heading = true;
@@ -266,6 +286,7 @@ fn unnumbered_heading(
     wrapping: &Wrapping,
     i: usize,
     seen_heading: bool,
+    dense: bool,
 ) -> bool {
     let line = &page.lines[i];
     let c = page.content(i);
@@ -339,7 +360,24 @@ fn unnumbered_heading(
     }
     let blank_before = i > 0 && page.is_empty(i - 1);
     let blank_after = i + 1 < page.len() && page.is_empty(i + 1);
-    blank_before && blank_after && n <= *UNNUMBERED_CHARS.end()
+    if blank_before && blank_after {
+        return true;
+    }
+    // On a page without blank lines: a short phrase (no comma) between the
+    // end of a sentence (or a heading) and a sentence of body text.
+    let under_long_heading = matches!(draft.get(p), LineKind::Heading(_))
+        && char_len(page.content(p)) > DENSE_PREV_HEADING_MAX_CHARS;
+    dense
+        && !under_long_heading
+        && n <= DENSE_UNNUMBERED_MAX_CHARS
+        // (Not `五《…》…`: a numbered heading that lost its 、, for the
+        // marker's depth to place, not this rule.)
+        && c.chars()
+            .next()
+            .is_some_and(|ch| crate::text::class::is_han(ch) && !crate::numeral::is_chinese_numeral_char(ch))
+        && !c.contains(['，', ','])
+        && ends_sentence(next)
+        && char_len(next) >= DENSE_NEXT_MIN_CHARS
 }
 
 /// Whether `s` opens with punctuation that cannot start a heading (the tail

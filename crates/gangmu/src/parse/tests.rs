@@ -469,3 +469,19 @@ fn should_read_an_addressee_that_lost_its_colon() {
         "关于开展消防检查的通知\n\n各单位要高度重视，切实抓好落实\n\n现将有关事项通知如下。\n";
     assert!(!meta_kinds(&parse(text)).contains(&MetaKind::Addressee));
 }
+
+#[test]
+fn should_read_short_phrases_as_headings_on_a_page_without_blank_lines() {
+    let text = "关于社区服务情况的调研报告\n一、基本情况\n便民服务\n今年以来，社区新设便民服务点六个，群众办事更加方便快捷。\n志愿活动\n全年组织志愿活动四十余场，参与居民超过一千二百人次。\n二、存在的问题\n部分服务点人手不足，高峰时段群众等候时间较长。\n";
+    let titles: Vec<String> = headings(text).into_iter().map(|(_, t)| t).collect();
+    assert!(titles.iter().any(|t| t.contains("便民服务")), "{titles:?}");
+    assert!(titles.iter().any(|t| t.contains("志愿活动")), "{titles:?}");
+    // A stage direction and a heading that lost its 、 are not such phrases.
+    let text = "镇代表大会主持词\n同志们：\n现在开会，会议共有三项议程，请大家认真审议。\n……（宣读日程）\n大会日程已经发给大家，请同志们认真审议并发表意见。\n五《考核表》填写要求\n考核表由员工本人填写工作小结，部门负责人填写评语并签字。\n";
+    let titles: Vec<String> = headings(text).into_iter().map(|(_, t)| t).collect();
+    assert!(titles.is_empty(), "{titles:?}");
+    // Nor is the tail of a long heading that was hard-wrapped.
+    let text = "关于开展安全检查的通知\n各单位：\n现将有关事项通知如下。\n一、关于检查发现问题的整改复查和责任追究的有\n关要求\n对检查发现的问题，要建立台账，明确整改时限和责任人员。\n二、工作要求\n各单位要高度重视，认真组织，按时报送检查情况。\n";
+    let titles: Vec<String> = headings(text).into_iter().map(|(_, t)| t).collect();
+    assert!(!titles.iter().any(|t| t == "关要求"), "{titles:?}");
+}
