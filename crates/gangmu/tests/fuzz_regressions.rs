@@ -103,9 +103,17 @@ fn replay(target: &str, path: &Path) {
             let limit = if cfg!(debug_assertions) { 60 } else { 10 };
             within(
                 Duration::from_secs(limit),
-                &format!("parsing {} bytes of {unit:?}", doc.len()),
+                &format!(
+                    "parsing {} bytes (and linting half as many) of {unit:?}",
+                    doc.len()
+                ),
                 move || {
                     std::hint::black_box(gangmu::parse(&doc));
+                    // The linter too, on half as much text (the
+                    // fuzz target checks both; ENUM003 was quadratic here).
+                    let lint_doc = invariants::repeat_unit(&unit, times / 2);
+                    let config = gangmu::lint::Config::default();
+                    std::hint::black_box(gangmu::lint::lint(&lint_doc, &config));
                 },
             );
         }

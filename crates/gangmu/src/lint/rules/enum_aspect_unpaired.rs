@@ -51,16 +51,22 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     // `另一方面` with no `一方面` before it in its paragraph or the one before
     // (anywhere in them: `我们一方面要…；另一方面，…` opens mid-clause).
+    // Each block is searched once (a paragraph with thousands of `另一方面`
+    // made this quadratic when the text before each was copied and searched:
+    // the linear_time fuzz target).
+    let mut first_side: Vec<Option<Option<usize>>> = vec![None; ctx.blocks.len()];
+    let mut first_side_in = |b: usize| {
+        *first_side[b].get_or_insert_with(|| first_lone_first_side(ctx.slice(ctx.blocks[b].span)))
+    };
     for f in found {
         if f.marker.family != EnumerationFamily::Aspect || f.marker.ordinal != 2 {
             continue;
         }
         let block = &ctx.blocks[f.block];
-        let mut before = ctx.slice(crate::Span::new(block.span.start, f.marker.span.start)).to_string();
-        if let Some(prev) = f.block.checked_sub(1).map(|b| &ctx.blocks[b]) {
-            before.insert_str(0, ctx.slice(prev.span));
-        }
-        let paired = before.replace("另一方面", "").contains("一方面");
+        let in_block = first_side_in(f.block)
+            .is_some_and(|at| block.span.start + at + "一方面".len() <= f.marker.span.start);
+        let in_prev = f.block.checked_sub(1).is_some_and(|b| first_side_in(b).is_some());
+        let paired = in_block || in_prev;
         if !paired {
             out.push(diag(
                 f.marker.span,
@@ -71,6 +77,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Where `一方面` first stands alone in `s`, not as the end of `另一方面`.
+fn first_lone_first_side(s: &str) -> Option<usize> {
+    s.match_indices("一方面")
+        .map(|(i, _)| i)
+        .find(|&i| !s[..i].ends_with('另'))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::lint::rules::testing::*;
@@ -78,6 +91,14 @@ mod tests {
     #[test]
     fn doc_examples_hold() {
         check_doc_examples("ENUM003");
+    }
+
+    #[test]
+    fn many_second_sides_in_one_paragraph_are_each_reported_once() {
+        let text = "内容。另一方面".repeat(2000) + "\n";
+        assert_eq!(fires("ENUM003", &text).len(), 2000);
+        let text = format!("我们一方面要抓好落实。{}\n", "另一方面，要加强监督。".repeat(50));
+        passes("ENUM003", &text);
     }
 
     #[test]
