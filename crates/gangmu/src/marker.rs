@@ -372,30 +372,33 @@ fn doubled_comma(i: &str) -> IResult<&str, Option<&str>> {
     opt(tag("、")).parse(i)
 }
 
-fn chinese_comma(i: &str) -> IResult<&str, Raw<'_>> {
-    let (rest, (n, close)) = (chinese_numeral, chinese_delimiter).parse(i)?;
+/// A numeral and its delimiter, with a doubled `、` taken as the slip.
+fn numeral_then_delimiter<'a>(
+    i: &'a str,
+    family: MarkerFamily,
+    numeral: fn(&'a str) -> IResult<&'a str, u32>,
+    delimiter: fn(&'a str) -> IResult<&'a str, &'a str>,
+) -> IResult<&'a str, Raw<'a>> {
+    let (rest, (n, close)) = (numeral, delimiter).parse(i)?;
     let (rest, extra) = if close == "、" {
         doubled_comma(rest)?
     } else {
         (rest, None)
     };
-    Ok((
-        rest,
-        delimited(MarkerFamily::ChineseComma, ((n, close), extra)),
-    ))
+    Ok((rest, delimited(family, ((n, close), extra))))
+}
+
+fn chinese_comma(i: &str) -> IResult<&str, Raw<'_>> {
+    numeral_then_delimiter(
+        i,
+        MarkerFamily::ChineseComma,
+        chinese_numeral,
+        chinese_delimiter,
+    )
 }
 
 fn arabic_dot(i: &str) -> IResult<&str, Raw<'_>> {
-    let (rest, (n, close)) = (arabic_numeral, arabic_delimiter).parse(i)?;
-    let (rest, extra) = if close == "、" {
-        doubled_comma(rest)?
-    } else {
-        (rest, None)
-    };
-    Ok((
-        rest,
-        delimited(MarkerFamily::ArabicDot, ((n, close), extra)),
-    ))
+    numeral_then_delimiter(i, MarkerFamily::ArabicDot, arabic_numeral, arabic_delimiter)
 }
 
 /// `1.1`, `1.1.1`, `2.3.4.1` — at most two digits a component.
