@@ -68,7 +68,7 @@ pub use tree::{
 /// assert_eq!(gangmu::parse("热门文档\n\n正文。").diagnostics[0].rule, "W001");
 /// ```
 pub fn parse(text: &str) -> Document {
-    let (mut doc, _) = parse::parse_structure(text);
+    let mut doc = parse::parse_document_with(text, &[]);
     doc.diagnostics = lint::input_findings(text, &doc);
     doc
 }

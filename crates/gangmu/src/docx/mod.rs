@@ -510,7 +510,7 @@ pub fn parse(bytes: &[u8]) -> Result<(DocxText, Document), DocxError> {
 /// assert_eq!(gangmu::docx::parse_text(&docx).title_text(), Some("关于申请购置设备的请示，妥否。"));
 /// ```
 pub fn parse_text(docx: &DocxText) -> Document {
-    let (mut doc, _) = crate::parse::parse_structure_with(&docx.text, &docx.hints());
+    let mut doc = crate::parse::parse_document_with(&docx.text, &docx.hints());
     doc.diagnostics = crate::lint::input_findings(&docx.text, &doc);
     mark_generated(&mut doc, docx);
     doc

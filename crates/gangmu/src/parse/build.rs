@@ -342,10 +342,20 @@ fn clean_text(s: &str) -> String {
 }
 
 /// Builds the tree with an explicit stack of open sections and attachments.
+///
+/// The nodes not yet in a closed container wait on one stack, `pending`; an
+/// open container remembers where its children start there, and closing it
+/// moves them into a vector of their exact length. No vector of the tree grows
+/// by doubling or is shrunk afterwards (that was a fifth of the tree's memory,
+/// and the copies a tenth of the stage's time).
 #[derive(Default)]
 struct Builder {
-    root: Vec<Node>,
-    stack: Vec<Node>,
+    /// The children of the open containers, innermost last, then the
+    /// top-level nodes before them.
+    pending: Vec<Node>,
+    /// The open containers (sections, attachments, entries), outermost first,
+    /// with no children yet, and where their children start in `pending`.
+    open: Vec<(Node, usize)>,
 }
 
 impl Builder {
@@ -354,69 +364,81 @@ impl Builder {
         if node.span().is_empty() && node.children().is_empty() {
             return;
         }
-        match self.stack.last_mut().and_then(Node::children_mut) {
-            Some(children) => children.push(node),
-            None => self.root.push(node),
-        }
+        self.pending.push(node);
     }
 
     fn close_top(&mut self) {
-        if let Some(mut node) = self.stack.pop() {
-            let end = node.children().last().map(|c| c.span().end);
-            if let Some(end) = end {
+        if let Some((mut node, start)) = self.open.pop() {
+            // Not `split_off`: at 0 it hands over the whole stack's capacity.
+            let children: Vec<Node> = self.pending.drain(start..).collect();
+            if let Some(end) = children.last().map(|c| c.span().end) {
                 node.set_span_end(end);
             }
-            // Closed: its children are all there. A section's vector grew by
-            // doubling from its heading; the slack was a fifth of the tree.
-            if let Some(children) = node.children_mut() {
-                children.shrink_to_fit();
+            if let Some(slot) = node.children_mut() {
+                *slot = children;
             }
             self.leaf(node);
         }
     }
 
+    fn top(&self) -> Option<&Node> {
+        self.open.last().map(|(node, _)| node)
+    }
+
     fn close_sections(&mut self) {
-        while matches!(self.stack.last(), Some(Node::Section(_))) {
+        while matches!(self.top(), Some(Node::Section(_))) {
             self.close_top();
         }
     }
 
     fn open_section(&mut self, depth: u32, heading: Node) {
-        while matches!(self.stack.last(), Some(Node::Section(s)) if s.depth >= depth) {
+        while matches!(self.top(), Some(Node::Section(s)) if s.depth >= depth) {
             self.close_top();
         }
         let span = heading.span();
-        self.stack.push(Node::Section(Section {
-            span,
-            depth,
-            children: vec![heading],
-        }));
+        self.open.push((
+            Node::Section(Section {
+                span,
+                depth,
+                children: Vec::new(),
+            }),
+            self.pending.len(),
+        ));
+        self.pending.push(heading);
     }
 
     fn open_entry(&mut self, start: usize) {
-        while !self.stack.is_empty() {
+        while !self.open.is_empty() {
             self.close_top();
         }
-        self.stack.push(Node::Entry(Entry {
-            span: Span::new(start, start),
-            children: Vec::new(),
-        }));
+        self.open.push((
+            Node::Entry(Entry {
+                span: Span::new(start, start),
+                children: Vec::new(),
+            }),
+            self.pending.len(),
+        ));
     }
 
     fn open_attachment(&mut self, start: usize) {
-        while !matches!(self.stack.last(), None | Some(Node::Entry(_))) {
+        while !matches!(self.top(), None | Some(Node::Entry(_))) {
             self.close_top();
         }
-        self.stack.push(Node::Attachment(Attachment {
-            span: Span::new(start, start),
-            children: Vec::new(),
-        }));
+        self.open.push((
+            Node::Attachment(Attachment {
+                span: Span::new(start, start),
+                children: Vec::new(),
+            }),
+            self.pending.len(),
+        ));
     }
 
     fn finish(mut self) -> Vec<Node> {
-        while !self.stack.is_empty() {
+        while !self.open.is_empty() {
             self.close_top();
         }
-        self.root
+        // What is left are the top-level nodes; the stack's slack goes.
+        self.pending.shrink_to_fit();
+        self.pending
     }
 }

@@ -9,20 +9,24 @@ use crate::tree::{Enumeration, Item, Node, Paragraph, Text};
 use super::ParagraphMarkers;
 
 /// Fills the children of every paragraph of `nodes` (text and enumeration
-/// nodes tiling it) and returns the inline markers found in each.
+/// nodes tiling it) and, if `keep`, returns the inline markers found in each
+/// (else nothing).
 /// `paragraph_ends[k]` is where the text of the k-th paragraph ends.
 pub(crate) fn enumerations(
     text: &str,
     nodes: &mut [Node],
     paragraph_ends: &[usize],
+    keep: bool,
 ) -> ParagraphMarkers {
-    let mut found = Vec::with_capacity(paragraph_ends.len());
+    let mut found = Vec::with_capacity(if keep { paragraph_ends.len() } else { 0 });
     let mut ends = paragraph_ends.iter();
     for_each_paragraph(nodes, |p| {
         let content_end = ends.next().copied().unwrap_or(p.span.end);
         let markers = find_inline_markers(&text[p.span.start..content_end]);
         p.children = enumerate_markers(p.span, content_end, &markers);
-        found.push((p.span.start, markers));
+        if keep {
+            found.push((p.span.start, markers));
+        }
     });
     found
 }
@@ -117,14 +121,27 @@ fn enumerate_markers(span: Span, content_end: usize, markers: &[InlineMarker]) -
         return Vec::new();
     }
     let base = span.start;
-    let mut nodes = Vec::new();
-    let mut cursor = span.start;
-    for (k, range) in series.iter().enumerate() {
-        let series_start = base + markers[range.start].span.start;
-        let series_end = match series.get(k + 1) {
+    let bounds = |k: usize| {
+        let start = base + markers[series[k].start].span.start;
+        let end = match series.get(k + 1) {
             Some(next) => base + markers[next.start].span.start,
             None => content_end,
         };
+        (start, end)
+    };
+    // Counted first: held by the tree for good, the vector has no slack.
+    let mut len = 0;
+    let mut cursor = span.start;
+    for k in 0..series.len() {
+        let (start, end) = bounds(k);
+        len += 1 + usize::from(start > cursor);
+        cursor = end;
+    }
+    len += usize::from(cursor < span.end);
+    let mut nodes = Vec::with_capacity(len);
+    let mut cursor = span.start;
+    for (k, range) in series.iter().enumerate() {
+        let (series_start, series_end) = bounds(k);
         if series_start > cursor {
             nodes.push(Node::Text(Text {
                 span: Span::new(cursor, series_start),
@@ -159,8 +176,7 @@ fn enumerate_markers(span: Span, content_end: usize, markers: &[InlineMarker]) -
             span: Span::new(cursor, span.end),
         }));
     }
-    // Held by the tree for good: no slack from its doubling.
-    nodes.shrink_to_fit();
+    debug_assert_eq!(nodes.len(), len);
     nodes
 }
 

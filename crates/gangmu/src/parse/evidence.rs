@@ -167,12 +167,12 @@ mod tests {
         assert!(Hints::for_page(&page, &[]).0.is_empty());
     }
 
-    use super::super::parse_structure_with;
+    use super::super::parse_document_with;
     use crate::tree::{MetaKind, Node};
     use LineHint::{Heading as H, None as N};
 
     fn outline(text: &str, hints: &[LineHint]) -> Vec<(u32, String)> {
-        let (doc, _) = parse_structure_with(text, hints);
+        let doc = parse_document_with(text, hints);
         doc.headings().map(|h| (h.depth, h.label(text))).collect()
     }
 
@@ -180,12 +180,12 @@ mod tests {
     fn a_title_style_makes_a_title_the_text_alone_would_not() {
         // A comma: the text alone reads a sentence, the style says title.
         let text = "关于申请购置设备的请示，妥否。\n县财政局：\n现申请购置设备。\n";
-        let (plain, _) = parse_structure_with(text, &[]);
+        let plain = parse_document_with(text, &[]);
         assert_eq!(plain.title_text(), Option::None);
-        let (styled, _) = parse_structure_with(text, &[LineHint::Title, N, N]);
+        let styled = parse_document_with(text, &[LineHint::Title, N, N]);
         assert_eq!(styled.title_text(), Some("关于申请购置设备的请示，妥否。"));
         // A clear marker wins over the style.
-        let (marked, _) = parse_structure_with("一、总则\n正文。\n", &[LineHint::Title, N]);
+        let marked = parse_document_with("一、总则\n正文。\n", &[LineHint::Title, N]);
         assert_eq!(marked.title_text(), Option::None);
         assert_eq!(marked.headings().count(), 1);
     }
@@ -207,7 +207,7 @@ mod tests {
         // Without the styles, the same lines are body text.
         assert_eq!(outline(text, &[]).len(), 2);
         // A style never changes a marker's reading: 一、 stays a heading of its family.
-        let (doc, _) = parse_structure_with("一、总则\n正文。\n", &[H(3), N]);
+        let doc = parse_document_with("一、总则\n正文。\n", &[H(3), N]);
         let h = doc.headings().next().unwrap();
         assert_eq!((h.depth, h.level), (1, Some(1)));
         // A long paragraph put in a heading style stays a paragraph.
@@ -234,7 +234,7 @@ mod tests {
             LineHint::Noise,
             LineHint::Noise,
         ];
-        let (doc, _) = parse_structure_with(text, &hints);
+        let doc = parse_document_with(text, &hints);
         let kinds: Vec<String> = doc
             .children
             .iter()

@@ -14,7 +14,7 @@
 //! | [`build`] | kinds, depths | the tree, with an explicit stack of open sections |
 //! | [`enumerations`] | paragraphs | inline enumerations (一是…二是…) inside them |
 //!
-//! [`parse_structure_with`] adds evidence from outside the text (a .docx's
+//! [`parse_document_with`] adds evidence from outside the text (a .docx's
 //! styles, [`evidence`]): header and footer lines are noise after stage 2, a
 //! `Title`-styled line can be the title in the front matter, a heading-styled
 //! line is a heading in the body and its outline level orders it among the
@@ -52,14 +52,21 @@ pub(crate) use lines::{line_at, line_ending_at, Line};
 /// The recipe, in order; each stage's decisions are applied here and nowhere
 /// else.
 pub(crate) fn parse_structure(text: &str) -> (Document, Handover) {
-    parse_structure_with(text, &[])
+    run(text, &[], true)
 }
 
-/// [`parse_structure`] with evidence from outside the text: `hints[k]` is
-/// what the source (a .docx's styles) says about the k-th line of `text`
-/// split at `\n`. Evidence never overrides a clear marker; no hints, the
-/// parse of the text alone.
-pub(crate) fn parse_structure_with(text: &str, hints: &[LineHint]) -> (Document, Handover) {
+/// The tree alone, with evidence from outside the text: `hints[k]` is what
+/// the source (a .docx's styles) says about the k-th line of `text` split at
+/// `\n`. Evidence never overrides a clear marker; no hints, the parse of the
+/// text alone. Nothing is kept for a linter.
+pub(crate) fn parse_document_with(text: &str, hints: &[LineHint]) -> Document {
+    run(text, hints, false).0
+}
+
+/// The recipe; `handover`: whether to keep what the linter reuses (the
+/// inline markers of every paragraph, a tenth of a heading-dense tree's
+/// memory), or an empty [`Handover`].
+fn run(text: &str, hints: &[LineHint], handover: bool) -> (Document, Handover) {
     // 1–2. Lines, and what each line is on its own; headers and footers of
     // the source are noise.
     let page = Page::new(text);
@@ -142,7 +149,8 @@ pub(crate) fn parse_structure_with(text: &str, hints: &[LineHint]) -> (Document,
     ));
     let mut children = tree.nodes;
     // 10. Inline enumerations inside paragraphs.
-    let paragraph_markers = enumerations::enumerations(text, &mut children, &tree.paragraphs);
+    let paragraph_markers =
+        enumerations::enumerations(text, &mut children, &tree.paragraphs, handover);
     (
         Document::new(text.len(), children, Vec::new()),
         Handover { paragraph_markers },
