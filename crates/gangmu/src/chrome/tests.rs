@@ -464,3 +464,29 @@ fn separators_as_their_patterns() {
     };
     assert_same_as(trailing, check, &seeds, alphabet);
 }
+
+#[test]
+fn a_pattern_runs_only_where_its_stem_is_and_every_match_holds_the_stem() {
+    use super::lexicon::pattern_stem;
+    assert_eq!(pattern_stem(r"浏览次数(?:[:：]|\s*\d|$)"), "浏览次数");
+    assert_eq!(pattern_stem(r"发布于[:：]?\s*\d{4}"), "发布于");
+    assert_eq!(pattern_stem(r"^标\s*题[:：]"), "标");
+    assert_eq!(pattern_stem(r"怎么写[,，?？]?\s*求"), "怎么写");
+    // The character a quantifier makes optional is not in every match.
+    assert_eq!(pattern_stem("下载s?地址"), "下载");
+    assert_eq!(pattern_stem("共x{2}页"), "共");
+    // An alternation or a pattern that opens with syntax: no stem, always run.
+    assert_eq!(pattern_stem("上一篇|下一篇"), "");
+    assert_eq!(pattern_stem(r"\d+人阅读"), "");
+    for (phrase, example) in SITE_PHRASES {
+        if lexicon::has_regex_syntax(phrase) {
+            assert!(example.contains(&pattern_stem(phrase)), "{phrase}");
+        }
+    }
+    // One automaton for words and stems: a stem alone is no match, a word is.
+    let lexicon = lexicon::Lexicon::new(&[("页数[:：]", ""), (r"浏览次数\s*\d", "")]);
+    assert!(lexicon.is_match("文档页数：12"));
+    assert!(lexicon.is_match("浏览次数 35"));
+    assert!(!lexicon.is_match("浏览次数很多"));
+    assert!(!lexicon.is_match("页数不限"));
+}
