@@ -177,6 +177,47 @@ fn marker_anywhere(s: &str) -> Option<(EnumerationFamily, u32, usize)> {
     ))
 }
 
+/// What the character at `bytes[i]` (a character boundary) is to
+/// [`find_inline_markers`] inside a clause.
+enum Inside {
+    /// Nothing: neither a [clause boundary](is_clause_boundary) nor the
+    /// start of a marker allowed anywhere; the character is `n` bytes long.
+    Skip(usize),
+    /// A clause boundary that cannot open a marker, `n` bytes long.
+    Boundary(usize),
+    /// `（`, `(` or a circled number: the grammar must look.
+    Probe,
+}
+
+/// Reads the character at `bytes[i]` from its bytes alone, with no UTF-8
+/// decoding: the same answer as [`is_clause_boundary`] and the anywhere
+/// probe of [`find_inline_markers`] on the decoded character.
+fn inside_clause(bytes: &[u8], i: usize) -> Inside {
+    let b = bytes[i];
+    // The text is UTF-8: a lead byte has its continuation bytes after it.
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match b {
+        b';' | b':' | b'!' | b'?' | b',' | b'\n' | b')' => Inside::Boundary(1),
+        b'(' => Inside::Probe,
+        0x00..=0x7F => Inside::Skip(1),
+        0xE4..=0xE9 => Inside::Skip(3),
+        // 。 、 (U+3002, U+3001)
+        0xE3 if at(1) == 0x80 && matches!(at(2), 0x81 | 0x82) => Inside::Boundary(3),
+        // ！ ） ， ： ； ？ and （ (U+FF01 … U+FF1F)
+        0xEF if at(1) == 0xBC => match at(2) {
+            0x81 | 0x89 | 0x8C | 0x9A | 0x9B | 0x9F => Inside::Boundary(3),
+            0x88 => Inside::Probe,
+            _ => Inside::Skip(3),
+        },
+        // ” (U+201D); ① … ⑳ (U+2460 … U+2473)
+        0xE2 if at(1) == 0x80 && at(2) == 0x9D => Inside::Boundary(3),
+        0xE2 if at(1) == 0x91 && (0xA0..=0xB3).contains(&at(2)) => Inside::Probe,
+        0xC0..=0xDF => Inside::Skip(2),
+        0xE0..=0xEF => Inside::Skip(3),
+        _ => Inside::Skip(4),
+    }
+}
+
 /// Finds every inline enumeration marker in `text` (a paragraph), in order.
 /// Offsets are relative to `text`. This lists candidates: the parser's
 /// enumerations stage groups them into series and drops lone `①`, `（1）`,
@@ -194,11 +235,26 @@ pub fn find_inline_markers(text: &str) -> Vec<InlineMarker> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Fast path: a CJK ideograph (lead byte E4–E9) that is not at a clause
-        // start can neither open a marker nor end a clause.
-        if !at_clause_start && (0xE4..=0xE9).contains(&bytes[i]) {
-            i += 3;
-            continue;
+        // Fast path: inside a clause only a clause boundary and a marker
+        // allowed anywhere matter, and both are told by their bytes.
+        if !at_clause_start {
+            // Most characters of a paragraph: CJK ideographs (lead byte E4–E9).
+            if (0xE4..=0xE9).contains(&bytes[i]) {
+                i += 3;
+                continue;
+            }
+            match inside_clause(bytes, i) {
+                Inside::Skip(n) => {
+                    i += n;
+                    continue;
+                }
+                Inside::Boundary(n) => {
+                    at_clause_start = true;
+                    i += n;
+                    continue;
+                }
+                Inside::Probe => {}
+            }
         }
         let Some(c) = text[i..].chars().next() else {
             break;
@@ -237,4 +293,46 @@ pub fn find_inline_markers(text: &str) -> Vec<InlineMarker> {
         i += c.len_utf8();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_byte_reading_inside_a_clause_agrees_with_the_decoded_character_on_every_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let probe = matches!(c, '（' | '(' | '\u{2460}'..='\u{2473}');
+            let got = inside_clause(bytes, 0);
+            let ok = match got {
+                Inside::Probe => probe,
+                Inside::Boundary(n) => !probe && is_clause_boundary(c) && n == c.len_utf8(),
+                Inside::Skip(n) => !probe && !is_clause_boundary(c) && n == c.len_utf8(),
+            };
+            assert!(ok, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn markers_are_found_after_every_kind_of_boundary_and_not_inside_a_clause() {
+        let text = "要求：一是学习;二是落实）三是检查”四是总结!\n五是（1）完善 ① 考核 abc一是";
+        let found: Vec<(&str, u32)> = find_inline_markers(text)
+            .iter()
+            .map(|m| (&text[m.span.range()], m.ordinal))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("一是", 1),
+                ("二是", 2),
+                ("三是", 3),
+                ("四是", 4),
+                ("五是", 5),
+                ("（1）", 1),
+                ("①", 1)
+            ]
+        );
+    }
 }

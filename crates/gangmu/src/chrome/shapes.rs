@@ -464,7 +464,9 @@ pub(super) fn separator_ordinal(s: &str) -> Option<u32> {
 /// Reads a collection separator: `篇一：`, `【篇2】`, `第3篇`, `第1篇：关于…`,
 /// `某某讲话稿 篇1`, `某某计划【篇1】`, `某某范文第1篇`.
 pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
-    if !(content.contains('篇') || content.contains('文')) || char_len(content) > 80 {
+    // The length first: a paragraph fails it at once, where the search for
+    // 文 (common in documents) reads the whole line.
+    if char_len_capped(content, 80) > 80 || !(content.contains('篇') || content.contains('文')) {
         return None;
     }
     let named = |s: usize, e: usize| {

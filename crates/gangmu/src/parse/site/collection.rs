@@ -15,13 +15,19 @@ pub(super) fn opens_next_document(
     end: usize,
 ) -> bool {
     let c = page.content(i);
-    if kinds[i] != LineKind::Body || !title_like(page, kinds[i], i) || !ends_title(c) {
-        return false;
-    }
+    // The cheap condition first: a title opening the next document stands
+    // after a blank line.
     let Some(prev) = page.prev_nonblank(i) else {
         return false;
     };
     let blank_before = prev + 1 < i;
+    if !blank_before
+        || kinds[i] != LineKind::Body
+        || !title_like(page, kinds[i], i)
+        || !ends_title(c)
+    {
+        return false;
+    }
     let p = page.content(prev);
     let closes = is_closing_line(p) || is_signature_field(p);
     // The line after the title, past subtitles and speakers (a host's
