@@ -7,11 +7,11 @@
 //! title (`3.5倍` is a quantity, `一、二、三级` a list) — is decided by the
 //! line-classes stage ([`crate::parse_marker`]).
 
-use crate::numeral::{arabic_numeral, chinese_numeral};
-use crate::text::{is_cjk, is_fullwidth_digit, is_unit_char};
+use crate::numeral::{arabic_numeral, chinese_numeral, is_chinese_numeral_char};
+use crate::text::{is_any_digit, is_cjk, is_fullwidth_digit, is_unit_char};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
-use nom::character::complete::{anychar, char, one_of};
+use nom::character::complete::{anychar, char, one_of, satisfy};
 use nom::combinator::{map, map_opt, opt, value};
 use nom::{IResult, Parser};
 use serde::{Deserialize, Serialize};
@@ -445,7 +445,9 @@ fn decimal_outline(i: &str) -> IResult<&str, Raw<'_>> {
 
 fn latin(i: &str) -> IResult<&str, Raw<'_>> {
     let (rest, (c, d)) = (
-        one_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        // Not `one_of` over the 52 letters: it compares every line's first
+        // character with each of them.
+        satisfy(|c| c.is_ascii_alphabetic()),
         alt((tag("."), tag("．"), tag(")"), tag("）"), tag("、"))),
     )
         .parse(i)?;
@@ -466,22 +468,41 @@ fn latin(i: &str) -> IResult<&str, Raw<'_>> {
     ))
 }
 
+/// A grammar of one marker family.
+/// A grammar of one marker family.
+type Grammar = fn(&str) -> IResult<&str, Raw<'_>>;
+/// Whether a grammar can read a text opening with this character.
+type First = fn(char) -> bool;
+/// The grammars in the order [`readings`] tries them, each with the first
+/// characters it reads: `第`, a bracket, an enclosed number, digits, a Chinese
+/// numeral, a Latin letter.
+const GRAMMARS: [(First, Grammar); 7] = [
+    (|c| c == '第', regulation_unit),
+    (|c| c == '（' || c == '(', bracketed),
+    (
+        |c| matches!(c, '\u{2460}'..='\u{2487}' | '\u{3220}'..='\u{3229}'),
+        enclosed,
+    ),
+    (|c| c.is_ascii_digit(), decimal_outline),
+    (is_any_digit, arabic_dot),
+    (is_chinese_numeral_char, chinese_comma),
+    (|c| c.is_ascii_alphabetic(), latin),
+];
+
 /// Every grammatical reading of a marker at the very start of `text` (no
 /// leading white space), in the order the families are tried: 第X章/条,
 /// bracketed, enclosed (①), decimal outline, `1.`, `一、`, `a.`. Each comes
 /// with the text after it. Ordinal 0 (`第零条`) is no marker.
+///
+/// Each grammar is tried only on a text whose first character it can read
+/// (most lines open with none of them, and a failing nom parser still costs
+/// a hundred instructions or more).
 pub(crate) fn readings(text: &str) -> impl Iterator<Item = (RawMarker<'_>, &str)> {
-    type Grammar = fn(&str) -> IResult<&str, Raw<'_>>;
-    const GRAMMARS: [Grammar; 7] = [
-        regulation_unit,
-        bracketed,
-        enclosed,
-        decimal_outline,
-        arabic_dot,
-        chinese_comma,
-        latin,
-    ];
-    GRAMMARS.into_iter().filter_map(move |g| {
+    let first = text.chars().next();
+    GRAMMARS.into_iter().filter_map(move |(can_open, g)| {
+        if !first.is_some_and(can_open) {
+            return None;
+        }
         let (rest, raw) = g(text).ok()?;
         (raw.ordinal > 0 || raw.family.is_decimal()).then_some((raw, rest))
     })
@@ -562,6 +583,37 @@ pub(crate) fn parse_bare_numeral(text: &str) -> Option<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grammar_skipped_for_its_first_character_would_have_failed_on_every_character() {
+        // The gate of `readings` changes no reading: on every character a
+        // grammar is not tried on, it fails whatever follows.
+        // Every character up to the CJK ideographs (ASCII, punctuation, the
+        // enclosed numbers, CJK symbols), the ideographs, the full-width forms.
+        let tails = [
+            "",
+            "、总则",
+            "一、",
+            "1.",
+            "）",
+            "章",
+            ".1 目标",
+            "二）",
+            " 总则",
+        ];
+        let chars = (0..0x3400).chain(0x4E00..0xA000).chain(0xFF00..0xFFF0);
+        for c in chars.filter_map(char::from_u32) {
+            for (can_open, g) in GRAMMARS {
+                if can_open(c) {
+                    continue;
+                }
+                for tail in tails {
+                    let text = format!("{c}{tail}");
+                    assert!(g(&text).is_err(), "{text:?}");
+                }
+            }
+        }
+    }
 
     fn families(s: &str) -> Vec<(MarkerFamily, u32)> {
         readings(s).map(|(r, _)| (r.family, r.ordinal)).collect()
