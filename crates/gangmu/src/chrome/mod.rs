@@ -154,8 +154,28 @@ fn is_chrome_anywhere(content: &str) -> bool {
 }
 
 /// A line with sentence punctuation of Chinese prose in it.
+///
+/// Read from the bytes: ，；！？ are U+FF0C U+FF1B U+FF01 U+FF1F (`EF BC ..`),
+/// 。、 U+3002 U+3001 (`E3 80 ..`), and a lead byte E3 or EF is never inside
+/// another character, so `memchr` finds every candidate without decoding.
 fn has_sentence_punctuation(s: &str) -> bool {
-    s.contains(['，', '。', '；', '！', '？', '、'])
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xE3, 0xEF, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1), b.get(i + 2)),
+            (0xE3, Some(0x80), Some(0x81 | 0x82))
+                | (0xEF, Some(0xBC), Some(0x81 | 0x8C | 0x9B | 0x9F))
+        )
+    })
+}
+
+/// `>`, `›`, `»` or `/`: the separators of a breadcrumb, found without
+/// decoding the line.
+fn has_breadcrumb_separator(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2(b'>', b'/', b).is_some()
+        || memchr::memmem::find(b, "›".as_bytes()).is_some()
+        || memchr::memmem::find(b, "»".as_bytes()).is_some()
 }
 
 /// Classifies a line's content (trimmed) as noise, when it is clearly so on its
@@ -265,20 +285,20 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     }
     // The shapes below are gated on a character they need, so that most
     // lines never reach their regex.
-    let bytes = content.as_bytes();
-    let digit = bytes.iter().any(u8::is_ascii_digit);
+    // Asked only of the short lines the shapes below are for.
+    let digit = || content.bytes().any(|b| b.is_ascii_digit());
     let first = content.chars().next().unwrap_or(' ');
-    if n <= 40 && digit && is_counter_line(content) {
+    if n <= 40 && digit() && is_counter_line(content) {
         return true;
     }
     if n <= 40 && matches!(first, '•' | '·' | '●') && is_form_field(content) {
         return true;
     }
-    if n <= 40 && digit && is_dated_line(content) && !has_sentence_punctuation(content) {
+    if n <= 40 && digit() && is_dated_line(content) && !has_sentence_punctuation(content) {
         return true;
     }
     if n <= 120
-        && content.contains(['>', '›', '»', '/'])
+        && has_breadcrumb_separator(content)
         && !content.contains('。')
         && is_breadcrumb(content)
         && !is_fraction(content)
@@ -291,17 +311,17 @@ pub(crate) fn is_site_line(content: &str) -> bool {
     if n <= 20 && content.contains(['网', '網', '库', '庫']) && is_site_name(content) {
         return true;
     }
-    let dot = content.contains('.');
-    if n <= 80 && dot && has_file_name(content) {
+    let dot = || content.contains('.');
+    if n <= 80 && dot() && has_file_name(content) {
         return true;
     }
-    if n <= 60 && dot && !has_sentence_punctuation(content) && WEB_ADDRESS.is_match(content) {
+    if n <= 60 && dot() && !has_sentence_punctuation(content) && WEB_ADDRESS.is_match(content) {
         return true;
     }
     // A date stamp in a short line of a few words (a meeting's `时间：` field
     // is the parser's to read).
     if n <= 30
-        && digit
+        && digit()
         && content.contains('-')
         && !has_sentence_punctuation(content)
         && has_iso_date(content)

@@ -490,3 +490,27 @@ fn a_pattern_runs_only_where_its_stem_is_and_every_match_holds_the_stem() {
     assert!(!lexicon.is_match("浏览次数很多"));
     assert!(!lexicon.is_match("页数不限"));
 }
+
+#[test]
+fn punctuation_and_breadcrumb_separators_read_from_bytes_agree_with_the_characters() {
+    let mut buf = [0u8; 4];
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let s = c.encode_utf8(&mut buf);
+        assert_eq!(
+            has_sentence_punctuation(s),
+            matches!(c, '，' | '。' | '；' | '！' | '？' | '、'),
+            "U+{:04X}",
+            c as u32
+        );
+        assert_eq!(
+            has_breadcrumb_separator(s),
+            matches!(c, '>' | '›' | '»' | '/'),
+            "U+{:04X}",
+            c as u32
+        );
+    }
+    assert!(has_sentence_punctuation("首页热门文章，"));
+    assert!(!has_sentence_punctuation("首页　「热门」《文章》"));
+    assert!(has_breadcrumb_separator("首页 » 范文"));
+    assert!(!has_breadcrumb_separator("首页·范文"));
+}
