@@ -177,6 +177,13 @@ fn marker_anywhere(s: &str) -> Option<(EnumerationFamily, u32, usize)> {
     ))
 }
 
+/// Whether `c` can open a marker at a clause start: a Chinese numeral (一是,
+/// 一要) or the first character of 第一, 其次, 首先, 再次, 最后, 另一方面.
+fn opens_clause_marker(c: char) -> bool {
+    crate::numeral::is_chinese_numeral_char(c)
+        || matches!(c, '第' | '其' | '首' | '再' | '最' | '另')
+}
+
 /// What the character at `bytes[i]` (a character boundary) is to
 /// [`find_inline_markers`] inside a clause.
 enum Inside {
@@ -255,6 +262,17 @@ pub fn find_inline_markers(text: &str) -> Vec<InlineMarker> {
                 }
                 Inside::Probe => {}
             }
+        } else if (0xE4..=0xE9).contains(&bytes[i]) {
+            // At a clause start, an ideograph that opens no marker word only
+            // ends the clause start (it is neither a boundary nor space).
+            let c = (u32::from(bytes[i] & 0x0F) << 12)
+                | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                | u32::from(bytes[i + 2] & 0x3F);
+            if !char::from_u32(c).is_some_and(opens_clause_marker) {
+                at_clause_start = false;
+                i += 3;
+                continue;
+            }
         }
         let Some(c) = text[i..].chars().next() else {
             break;
@@ -262,9 +280,7 @@ pub fn find_inline_markers(text: &str) -> Vec<InlineMarker> {
         // Probe only where a marker can begin: the first characters of the
         // clause-start words, and the brackets and circled digits allowed
         // anywhere. Everything else only updates the clause state.
-        let probe_clause = at_clause_start
-            && (crate::numeral::is_chinese_numeral_char(c)
-                || matches!(c, '第' | '其' | '首' | '再' | '最' | '另'));
+        let probe_clause = at_clause_start && opens_clause_marker(c);
         let probe_anywhere = matches!(c, '（' | '(' | '\u{2460}'..='\u{2473}');
         if probe_clause || probe_anywhere {
             let s = &text[i..];

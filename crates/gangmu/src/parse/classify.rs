@@ -199,9 +199,13 @@ fn line_marker(c: &str, md_heading: u8) -> Option<Marker> {
     parse_marker(c)
         .or_else(|| (md_heading > 0).then(|| parse_bare_numeral(c)).flatten())
         .or_else(|| {
-            (char_len(c) <= DECIMAL_TOP_MAX_CHARS && !ends_sentence(c))
-                .then(|| parse_decimal_top(c))
-                .flatten()
+            // The count only for a line that opens with a digit, as the
+            // top level of a decimal outline must.
+            (c.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && char_len(c) <= DECIMAL_TOP_MAX_CHARS
+                && !ends_sentence(c))
+            .then(|| parse_decimal_top(c))
+            .flatten()
         })
 }
 
