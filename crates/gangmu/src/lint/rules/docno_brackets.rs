@@ -45,12 +45,19 @@ pub(crate) static DOCNO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pattern")
 });
 
+/// The bracketed year every match of [`DOCNO`] holds: a pattern that opens
+/// with a bracket, which the regex engine finds by its bytes, where
+/// [`DOCNO`] opens with any ideograph and so is tried at every character.
+static BRACKETED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\[［【(（〈〔][ \u3000]*(?:\d{4}|\d{2})[ \u3000]*[\]］】)）〉〕]").expect("pattern")
+});
+
 /// Every match of [`DOCNO`] in `units`: (unit start, captures). Only units
-/// that hold a `号` are searched.
+/// that hold a `号` and a bracketed year are searched.
 pub(crate) fn find_docnos<'c>(units: &[(usize, Span, &'c str)]) -> Vec<(usize, Captures<'c>)> {
     let mut out = Vec::new();
     for &(_, span, s) in units {
-        if !has(s, "号") {
+        if !has(s, "号") || !BRACKETED_YEAR.is_match(s) {
             continue;
         }
         for c in DOCNO.captures_iter(s) {
