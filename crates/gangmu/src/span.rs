@@ -83,11 +83,20 @@ pub struct LineIndex {
     /// One word per 64-byte block of the text: bit `i` is set when byte `i` of
     /// the block starts a character.
     char_starts: Vec<u64>,
-    /// Characters before each block (and, last, in the whole text). Together
-    /// with `char_starts` this answers byte → code point in O(1) with about a
-    /// quarter of the text's size in memory, whatever the script.
-    chars_before: Vec<usize>,
+    /// Characters before each block (and, last, in the whole text), counted
+    /// from the start of its group of [`GROUP_BLOCKS`] blocks. Together with
+    /// `char_starts` and `group_before` this answers byte → code point in
+    /// O(1) with about a fifth of the text's size in memory, whatever the
+    /// script.
+    chars_before: Vec<u32>,
+    /// Characters before each group of [`GROUP_BLOCKS`] blocks.
+    group_before: Vec<usize>,
 }
+
+/// Blocks of 64 bytes in a group of [`LineIndex`]: a group holds at most
+/// 64 MiB, so a count within it fits a `u32`. (Four in the unit tests, so
+/// that their texts cross groups.)
+const GROUP_BLOCKS: usize = if cfg!(test) { 4 } else { 1 << 20 };
 
 impl LineIndex {
     /// Indexes `text`. Lines end at `\n`, `\r\n` or a lone `\r`.
@@ -107,11 +116,20 @@ impl LineIndex {
         }
         let mut char_starts = Vec::with_capacity(bytes.len() / 64 + 1);
         let mut chars_before = Vec::with_capacity(bytes.len() / 64 + 2);
+        let mut group_before = Vec::with_capacity(bytes.len() / (64 * GROUP_BLOCKS) + 2);
         let mut count = 0;
+        // The count before block `chars_before.len()`, within its group.
+        let mut push_count = |chars_before: &mut Vec<u32>, count: usize| {
+            if chars_before.len() % GROUP_BLOCKS == 0 {
+                group_before.push(count);
+            }
+            let base = group_before[chars_before.len() / GROUP_BLOCKS];
+            chars_before.push(u32::try_from(count - base).expect("a group holds 64 MiB"));
+        };
         let mut blocks = bytes.chunks_exact(64);
         for block in &mut blocks {
             let bits = char_start_bits(block);
-            chars_before.push(count);
+            push_count(&mut chars_before, count);
             count += bits.count_ones() as usize;
             char_starts.push(bits);
         }
@@ -120,16 +138,17 @@ impl LineIndex {
             let mut block = [0u8; 64];
             block[..rest.len()].copy_from_slice(rest);
             let bits = char_start_bits(&block) & ((1u64 << rest.len()) - 1);
-            chars_before.push(count);
+            push_count(&mut chars_before, count);
             count += bits.count_ones() as usize;
             char_starts.push(bits);
         }
-        chars_before.push(count);
+        push_count(&mut chars_before, count);
         LineIndex {
             line_starts,
             text_len: text.len(),
             char_starts,
             chars_before,
+            group_before,
         }
     }
 
@@ -189,10 +208,15 @@ impl LineIndex {
         match self.char_starts.get(block) {
             Some(bits) => {
                 let below = bits & ((1u64 << bit) - 1);
-                self.chars_before[block] + below.count_ones() as usize
+                self.chars_before(block) + below.count_ones() as usize
             }
-            None => self.chars_before[block.min(self.chars_before.len() - 1)],
+            None => self.chars_before(block.min(self.chars_before.len() - 1)),
         }
+    }
+
+    /// Characters before 64-byte block `block` (the last: in the whole text).
+    fn chars_before(&self, block: usize) -> usize {
+        self.group_before[block / GROUP_BLOCKS] + self.chars_before[block] as usize
     }
 }
 
@@ -216,6 +240,18 @@ fn char_start_bits(block: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_point_offsets_hold_across_blocks_and_groups() {
+        let text = "a一b😀c二\n三x\u{301}é\r\n𠮷".repeat(40);
+        let idx = LineIndex::new(&text);
+        assert!(text.len() > 64 * GROUP_BLOCKS * 3, "several groups");
+        for (n, (i, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.char_offset(i), n, "byte {i}");
+        }
+        assert_eq!(idx.char_offset(text.len()), text.chars().count());
+        assert_eq!(idx.char_offset(text.len() + 5), text.chars().count());
+    }
 
     #[test]
     fn char_start_bits_agree_with_a_byte_by_byte_scan() {
