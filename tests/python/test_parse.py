@@ -270,3 +270,21 @@ def test_corpus_parses_with_lossless_offsets(corpus: list[tuple[str, str]]) -> N
         for n in doc.walk():
             assert n.text == text[n.start : n.end], f"{name}: {n!r}"
         assert "".join(n.text for n in doc.walk() if not n.children) == text, name
+
+
+def test_walk_yields_every_node_once_in_document_order_one_at_a_time(notice: str) -> None:
+    doc = gangmu.parse(notice)
+    walk = doc.walk()
+    assert iter(walk) is walk, "walk is an iterator, not a list built up front"
+    nodes = list(walk)
+    assert next(walk, None) is None, "an exhausted walk stays exhausted"
+    # Depth-first, parents before children, in document order.
+    expected = []
+    stack = list(reversed(doc.children))
+    while stack:
+        n = stack.pop()
+        expected.append((n.type, n.start, n.end))
+        stack.extend(reversed(n.children))
+    assert [(n.type, n.start, n.end) for n in nodes] == expected
+    assert len(expected) > len(doc.children), "the notice has nested nodes"
+    assert list(gangmu.parse("").walk()) == list(gangmu.parse("").children)

@@ -13,7 +13,7 @@ use gangmu::{LineIndex, Node as CoreNode, Span};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyIterator, PyList, PySlice, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PySlice, PyString, PyTuple};
 
 use crate::chunk::Chunk;
 use crate::config::config_json;
@@ -384,9 +384,15 @@ impl Document {
     ///
     /// >>> [n.type for n in parse("一、总则\n正文。").walk()]
     /// ['section', 'heading', 'paragraph']
-    fn walk<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
-        let list = PyList::new(py, self.collect(|_| true))?;
-        PyIterator::from_object(&list)
+    fn walk(&self) -> NodeWalk {
+        NodeWalk {
+            doc: self.0.clone(),
+            path: if self.0.doc.children.is_empty() {
+                Vec::new()
+            } else {
+                vec![0]
+            },
+        }
     }
 
     /// Checks the document; ``config`` defaults to the one given to ``parse``.
@@ -772,5 +778,59 @@ impl Marker {
             "<gangmu.Marker {:?} {} {}>",
             self.text, self.family, self.ordinal
         )
+    }
+}
+
+/// The iterator of :meth:`Document.walk`: one node at a time, depth-first in
+/// document order, holding only the path to the next node (a list of every
+/// node's handle held a Python object per node at once, and their memory
+/// stayed with the process after the walk).
+#[pyclass(module = "gangmu")]
+pub struct NodeWalk {
+    doc: Arc<Parsed>,
+    /// The child indices leading to the next node; empty when done.
+    path: Vec<u32>,
+}
+
+impl NodeWalk {
+    /// The children of the node at `path` (the top level for an empty path).
+    fn children_at<'a>(doc: &'a gangmu::Document, path: &[u32]) -> &'a [CoreNode] {
+        let mut children: &[CoreNode] = &doc.children;
+        for &i in path {
+            children = children[i as usize].children();
+        }
+        children
+    }
+}
+
+#[pymethods]
+impl NodeWalk {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self) -> Option<Node> {
+        if self.path.is_empty() {
+            return None;
+        }
+        let node = Node {
+            doc: self.doc.clone(),
+            path: self.path.clone().into_boxed_slice(),
+        };
+        let doc = &self.doc.doc;
+        // Into the first child, else on to the next sibling of the nearest
+        // ancestor that has one.
+        if !Self::children_at(doc, &self.path).is_empty() {
+            self.path.push(0);
+        } else {
+            while let Some(last) = self.path.pop() {
+                let siblings = Self::children_at(doc, &self.path).len();
+                if (last as usize) + 1 < siblings {
+                    self.path.push(last + 1);
+                    break;
+                }
+            }
+        }
+        Some(node)
     }
 }
