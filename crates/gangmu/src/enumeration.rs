@@ -245,10 +245,13 @@ pub fn find_inline_markers(text: &str) -> Vec<InlineMarker> {
         // Fast path: inside a clause only a clause boundary and a marker
         // allowed anywhere matter, and both are told by their bytes.
         if !at_clause_start {
-            // Most characters of a paragraph: CJK ideographs (lead byte E4–E9).
-            if (0xE4..=0xE9).contains(&bytes[i]) {
+            // Most characters of a paragraph: CJK ideographs (lead byte
+            // E4–E9), skipped in a loop of their own.
+            while bytes.get(i).is_some_and(|b| (0xE4..=0xE9).contains(b)) {
                 i += 3;
-                continue;
+            }
+            if i >= bytes.len() {
+                break;
             }
             match inside_clause(bytes, i) {
                 Inside::Skip(n) => {

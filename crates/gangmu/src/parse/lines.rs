@@ -131,12 +131,19 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
 /// The line of `text` that holds byte `pos` (the start of a node, say), as
 /// [`split_lines`] would have read it.
 pub(crate) fn line_at(text: &str, pos: usize) -> Line {
-    let pos = pos.min(text.len());
-    let start = text[..pos].rfind(['\n', '\r']).map_or(0, |k| k + 1);
-    let end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |k| start + k);
+    let (start, end) = line_bounds(text, pos);
     analyse(text, start, end, end)
+}
+
+/// Where the line holding byte `pos` of `text` starts and where its line
+/// break (or the text) begins. Line breaks are ASCII, so a byte search finds
+/// them; a search for a set of characters decodes every character before.
+pub(crate) fn line_bounds(text: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(text.len());
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr2(b'\n', b'\r', &bytes[..pos]).map_or(0, |k| k + 1);
+    let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(text.len(), |k| start + k);
+    (start, end)
 }
 
 /// The last line of a node whose span ends at `end` (after the line break

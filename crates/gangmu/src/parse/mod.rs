@@ -45,7 +45,7 @@ mod wrap;
 
 pub use classify::parse_marker;
 pub(crate) use evidence::LineHint;
-pub(crate) use lines::{line_at, line_ending_at, Line};
+pub(crate) use lines::{line_at, line_bounds, line_ending_at, Line};
 
 /// Parses `text` into the tree and hands over what the linter reuses.
 ///

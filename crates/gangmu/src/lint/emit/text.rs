@@ -94,8 +94,7 @@ impl Emitter for TextEmitter {
 
 /// The line of `text` holding byte `at`: its start and its text.
 fn line_at(text: &str, at: usize) -> (usize, &str) {
-    let start = text[..at].rfind(['\n', '\r']).map_or(0, |k| k + 1);
-    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |k| at + k);
+    let (start, end) = crate::parse::line_bounds(text, at);
     (start, &text[start..end])
 }
 
