@@ -466,7 +466,8 @@ pub(super) fn separator_ordinal(s: &str) -> Option<u32> {
 pub(crate) fn collection_separator(content: &str) -> Option<Separator> {
     // The length first: a paragraph fails it at once, where the search for
     // 文 (common in documents) reads the whole line.
-    if char_len_capped(content, 80) > 80 || !(content.contains('篇') || content.contains('文')) {
+    let has = |w: &str| memchr::memmem::find(content.as_bytes(), w.as_bytes()).is_some();
+    if char_len_capped(content, 80) > 80 || !(has("篇") || has("文")) {
         return None;
     }
     let named = |s: usize, e: usize| {

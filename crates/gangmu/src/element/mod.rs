@@ -464,7 +464,8 @@ pub(crate) fn is_signatory(content: &str) -> bool {
 
 /// A 附件说明 line (`附件：`, `附件1：…`, `附件`).
 pub(crate) fn is_attachment_note(content: &str) -> bool {
-    ATTACHMENT_NOTE.is_match(content) && {
+    // The pattern is anchored at 附: most lines never reach the regex.
+    content.starts_with('附') && ATTACHMENT_NOTE.is_match(content) && {
         let c = content.chars().count();
         c <= 60
     }
