@@ -157,6 +157,22 @@ pub(crate) fn line_ending_at(text: &str, end: usize) -> Line {
 
 fn analyse(text: &str, start: usize, end: usize, next: usize) -> Line {
     let mut cs = skip_spaces(text, start, end);
+    // Most lines open with an ideograph (lead byte E4–E9): none of the
+    // markup below (`#`, `>`, decoration, `*`/`_`, a glued page number) can
+    // open them.
+    if cs < end && (0xE4..=0xE9).contains(&text.as_bytes()[cs]) {
+        let ce = trim_end_spaces(text, cs, end);
+        return Line {
+            start,
+            content_start: cs,
+            content_end: ce.max(cs),
+            end,
+            next,
+            page_prefix: None,
+            md_heading: 0,
+            bold: false,
+        };
+    }
     let mut md_heading = 0u8;
     // Markdown heading markup: up to six `#` then a space.
     let hashes = text[cs..end].bytes().take_while(|&b| b == b'#').count();
