@@ -420,7 +420,17 @@ pub(crate) fn is_collection_headline(content: &str) -> bool {
 pub(crate) fn starts_trailer(content: &str) -> bool {
     (content.starts_with(['相', '猜', '热', '推', '延', '上', '下', '往', '精', '更'])
         && TRAILER.is_match(content))
-        || (char_len_capped(content, 40) <= 40 && TRAILER_ANYWHERE.is_match(content))
+        || (char_len_capped(content, 40) <= 40
+            && ends_with_trailer_word(content)
+            && TRAILER_ANYWHERE.is_match(content))
+}
+
+/// What every match of [`TRAILER_ANYWHERE`] holds: the line ends, past white
+/// space and one colon, with the last character of one of its words.
+fn ends_with_trailer_word(content: &str) -> bool {
+    let t = content.trim_end();
+    let t = t.strip_suffix([':', '：']).unwrap_or(t).trim_end();
+    t.ends_with(['荐', '章', '读', '文', '欢', '顾'])
 }
 
 /// Whether a line opens a licence block appended by the publishing site.

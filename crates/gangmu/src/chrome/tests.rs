@@ -514,3 +514,30 @@ fn punctuation_and_breadcrumb_separators_read_from_bytes_agree_with_the_characte
     assert!(has_breadcrumb_separator("首页 » 范文"));
     assert!(!has_breadcrumb_separator("首页·范文"));
 }
+
+#[test]
+fn the_trailer_gate_holds_wherever_the_trailer_pattern_matches() {
+    let words = [
+        "相关推荐",
+        "相关文章",
+        "相关阅读",
+        "相关范文",
+        "猜你喜欢",
+        "热门推荐",
+        "推荐阅读",
+        "延伸阅读",
+        "往期推荐",
+        "往期回顾",
+        "精彩推荐",
+    ];
+    for w in words {
+        for tail in ["", "：", ":", " ：", "： ", "\u{3000}:\u{3000}", "  "] {
+            for head in ["", "更多", "· "] {
+                let line = format!("{head}{w}{tail}");
+                assert!(TRAILER_ANYWHERE.is_match(&line), "{line:?}");
+                assert!(ends_with_trailer_word(&line), "{line:?}");
+            }
+        }
+    }
+    assert!(!ends_with_trailer_word("相关推荐文件如下。"));
+}
