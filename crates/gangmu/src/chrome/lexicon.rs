@@ -215,7 +215,9 @@ pub(super) struct Lexicon {
 }
 
 impl Lexicon {
-    pub(super) fn new(entries: &[(&str, &str)]) -> Self {
+    /// The lexicon of `entries`; `marks` are words looked for in the same
+    /// read of a line for another pattern (see [`Scan::mark`]).
+    pub(super) fn new(entries: &[(&str, &str)], marks: &[&str]) -> Self {
         let mut literals: Vec<String> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut stems: Vec<String> = Vec::new();
@@ -237,8 +239,10 @@ impl Lexicon {
         let always = stems.iter().any(String::is_empty);
         let first_stem = literals.len();
         literals.extend(stems.into_iter().filter(|s| !s.is_empty()));
+        let first_mark = literals.len();
+        literals.extend(marks.iter().map(|m| m.to_string()));
         Lexicon {
-            words: Contains::new(&literals, first_stem),
+            words: Contains::new(&literals, first_stem, first_mark),
             patterns: (!patterns.is_empty()).then(|| {
                 Regex::new(&patterns.join("|")).expect("the lexicon's patterns are regexes")
             }),
@@ -246,11 +250,46 @@ impl Lexicon {
         }
     }
 
+    #[cfg(test)]
     pub(super) fn is_match(&self, s: &str) -> bool {
-        let found = self.words.search(s);
-        found.word
-            || ((found.gate || self.always)
-                && self.patterns.as_ref().is_some_and(|p| p.is_match(s)))
+        self.scan(s).is_match()
+    }
+
+    /// One read of `s`: whether the lexicon matches it, and whether it holds
+    /// a mark.
+    pub(super) fn scan<'s>(&self, s: &'s str) -> Scan<'_, 's> {
+        Scan {
+            lexicon: self,
+            text: s,
+            found: self.words.search(s),
+        }
+    }
+}
+
+/// What [`Lexicon::scan`] read of a line.
+pub(super) struct Scan<'l, 's> {
+    lexicon: &'l Lexicon,
+    text: &'s str,
+    found: Found,
+}
+
+impl Scan<'_, '_> {
+    /// Whether the lexicon matches the line.
+    pub(super) fn is_match(&self) -> bool {
+        self.found.word
+            || ((self.found.gate || self.lexicon.always)
+                && self
+                    .lexicon
+                    .patterns
+                    .as_ref()
+                    .is_some_and(|p| p.is_match(self.text)))
+    }
+
+    /// Whether the line holds one of the marks — or a word of the lexicon:
+    /// the read stops at the first word, so the marks after it are unknown
+    /// (and the line is the site's anyway).
+    pub(super) fn mark(&self) -> bool {
+        self.found.mark || self.found.word
     }
 }
 
@@ -286,7 +325,8 @@ pub(super) fn has_regex_syntax(s: &str) -> bool {
     s.contains(['\\', '[', '(', '?', '*', '+', '|', '{', '^', '$', '.'])
 }
 
-pub(super) static SITE_PHRASE: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SITE_PHRASES));
+pub(super) static SITE_PHRASE: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::new(SITE_PHRASES, super::CHROME_ANYWHERE_STEMS));
 pub(super) static SITE_LABEL: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let labels: Vec<&str> = SITE_LABELS.iter().map(|(w, _)| *w).collect();
     dfa(&labels)
@@ -304,7 +344,8 @@ pub(super) fn dfa<S: AsRef<[u8]>>(words: &[S]) -> AhoCorasick {
 }
 
 /// Whether a text contains any of a set of words, or only of the gates
-/// among them (the words from `first_gate` on): aho-corasick's DFA, read by
+/// among them (the words from `first_gate` to `first_mark`) and of the marks
+/// (from `first_mark` on): aho-corasick's DFA, read by
 /// a loop of our own. `AhoCorasick::is_match` reads a byte in about
 /// sixteen instructions here (its search is generic over every automaton,
 /// match kind and prefilter), this loop in about six (callgrind on the
@@ -313,6 +354,7 @@ pub(super) struct Contains {
     dfa: aho_corasick::dfa::DFA,
     start: StateID,
     first_gate: usize,
+    first_mark: usize,
 }
 
 /// What [`Contains::search`] found.
@@ -322,10 +364,12 @@ pub(super) struct Found {
     pub word: bool,
     /// A gate (when no word was found: the search stops at the first word).
     pub gate: bool,
+    /// A word from `first_mark` on (likewise).
+    pub mark: bool,
 }
 
 impl Contains {
-    pub(super) fn new<S: AsRef<[u8]>>(words: &[S], first_gate: usize) -> Self {
+    pub(super) fn new<S: AsRef<[u8]>>(words: &[S], first_gate: usize, first_mark: usize) -> Self {
         let dfa = aho_corasick::dfa::DFA::builder()
             .build(words)
             .expect("the lexicon builds an automaton");
@@ -336,6 +380,7 @@ impl Contains {
             dfa,
             start,
             first_gate,
+            first_mark,
         }
     }
 
@@ -367,10 +412,13 @@ impl Contains {
     /// Notes the words that end at match state `sid`.
     fn visit(&self, sid: StateID, found: &mut Found) {
         for k in 0..self.dfa.match_len(sid) {
-            if self.dfa.match_pattern(sid, k).as_usize() < self.first_gate {
+            let id = self.dfa.match_pattern(sid, k).as_usize();
+            if id < self.first_gate {
                 found.word = true;
-            } else {
+            } else if id < self.first_mark {
                 found.gate = true;
+            } else {
+                found.mark = true;
             }
         }
     }

@@ -327,8 +327,9 @@ fn site_name_as_its_pattern() {
 
 #[test]
 fn chrome_anywhere_as_its_pattern() {
+    // With the lexicon's read of the line, as noise_kind asks it.
     fn is_chrome(s: &str) -> bool {
-        is_chrome_anywhere(s)
+        is_chrome_anywhere(s, SITE_PHRASE.scan(s).mark())
     }
     assert_same_as(
         r"(?:来源[:：].{0,40}(?:发布时间|时间|字体|浏览)|发布时间[:：]?\s*\d{4}-\d|浏览次数[:：]|字体[:：]\s*\[|【字体[:：]|【打印】|【关闭】|已阅读\d+页|剩余\d+页|继续阅读|下载文档|\.docx?(?:\W|$)|_第\d+页$)",
@@ -484,7 +485,8 @@ fn a_pattern_runs_only_where_its_stem_is_and_every_match_holds_the_stem() {
         }
     }
     // One automaton for words and stems: a stem alone is no match, a word is.
-    let lexicon = lexicon::Lexicon::new(&[("页数[:：]", ""), (r"浏览次数\s*\d", "")]);
+    let lexicon =
+        lexicon::Lexicon::new(&[("页数[:：]", ""), (r"浏览次数\s*\d", "")], &["【打印】"]);
     assert!(lexicon.is_match("文档页数：12"));
     assert!(lexicon.is_match("浏览次数 35"));
     assert!(!lexicon.is_match("浏览次数很多"));
@@ -540,4 +542,30 @@ fn the_trailer_gate_holds_wherever_the_trailer_pattern_matches() {
         }
     }
     assert!(!ends_with_trailer_word("相关推荐文件如下。"));
+}
+
+#[test]
+fn every_alternative_of_chrome_anywhere_holds_a_stem_the_lexicon_marks() {
+    for line in [
+        "浏览次数：12",
+        "字体：[大 中 小]",
+        "【字体：大 中 小】",
+        "【打印】【关闭】",
+        "【关闭】",
+        "已阅读5页，剩余10页",
+        "剩余3页未读",
+        "继续阅读全文",
+        "点击下载文档",
+        "工作总结_第2页",
+    ] {
+        assert!(CHROME_ANYWHERE.is_match(line), "{line:?}");
+        assert!(SITE_PHRASE.scan(line).mark(), "{line:?}");
+        assert!(
+            is_chrome_anywhere(line, true) && noise_kind(line).is_some(),
+            "{line:?}"
+        );
+    }
+    // No stem: the regex is not asked, and could not have matched.
+    let plain = "各单位要高度重视安全生产工作";
+    assert!(!SITE_PHRASE.scan(plain).mark() && !CHROME_ANYWHERE.is_match(plain));
 }
